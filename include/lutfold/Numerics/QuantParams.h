@@ -1,0 +1,69 @@
+//===- QuantParams.h - Per-tensor quantization parameters -------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Plain descriptions of an integer storage type and of per-tensor affine
+// quantization parameters, with their validation. Nothing here depends on
+// MLIR IR so that other compilers can reuse the numerics as they are.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_NUMERICS_QUANTPARAMS_H
+#define LUTFOLD_NUMERICS_QUANTPARAMS_H
+
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+
+namespace lutfold {
+
+/// An integer storage type, such as i8 or u16.
+struct StorageType {
+  unsigned bitWidth = 8;
+  bool isSigned = true;
+
+  static constexpr StorageType i8() { return {8, true}; }
+  static constexpr StorageType i16() { return {16, true}; }
+
+  /// Smallest and largest value the storage type can hold. Valid for bit
+  /// widths in [1, 63].
+  int64_t minValue() const;
+  int64_t maxValue() const;
+
+  /// Number of distinct codes, 2^bitWidth.
+  uint64_t numCodes() const { return uint64_t(1) << bitWidth; }
+
+  bool operator==(const StorageType &other) const {
+    return bitWidth == other.bitWidth && isSigned == other.isSigned;
+  }
+};
+
+/// Per-tensor affine quantization: real = (code - zeroPoint) * scale, with
+/// codes restricted to [qmin, qmax] inside the storage type.
+struct QuantParams {
+  StorageType storage;
+  double scale = 1.0;
+  int64_t zeroPoint = 0;
+  int64_t qmin = -128;
+  int64_t qmax = 127;
+
+  /// Parameters that use the whole range of `storage`.
+  static QuantParams fullRange(StorageType storage, double scale,
+                               int64_t zeroPoint) {
+    return {storage, scale, zeroPoint, storage.minValue(), storage.maxValue()};
+  }
+
+  /// Returns success when the parameters describe a usable quantization:
+  /// a storage width in [1, 32]; a finite scale > 0; qmin <= qmax; qmin, qmax
+  /// and the zero point inside the storage type. Otherwise returns an error
+  /// whose message names the offending field.
+  llvm::Error validate() const;
+};
+
+} // namespace lutfold
+
+#endif // LUTFOLD_NUMERICS_QUANTPARAMS_H

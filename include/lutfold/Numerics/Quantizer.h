@@ -1,0 +1,79 @@
+//===- Quantizer.h - Framework quantize/dequantize numerics -----*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The scalar quantize and dequantize steps of a framework, reproduced bit for
+// bit. Each framework's eager kernels are a "numerics preset"; a table built
+// with a preset matches what that framework computes for the unfolded
+// dequantize -> f -> quantize sequence.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_NUMERICS_QUANTIZER_H
+#define LUTFOLD_NUMERICS_QUANTIZER_H
+
+#include "lutfold/Numerics/QuantParams.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace lutfold {
+
+/// Whose eager quantize/dequantize arithmetic to reproduce.
+enum class NumericsPreset {
+  /// PyTorch PT2E `quantized_decomposed.{de,}quantize_per_tensor`:
+  ///   x = (f32(c) - f32(zp)) * f32(scale)
+  ///   q = clamp(round_half_even(y * f32(1.0 / scale)) + f32(zp), qmin, qmax)
+  /// with the reciprocal computed in double, then rounded to float.
+  PT2E,
+};
+
+/// The preset's name as used on the command line ("pt2e").
+llvm::StringRef stringifyNumericsPreset(NumericsPreset preset);
+/// Parses a preset name; std::nullopt when it names no preset.
+std::optional<NumericsPreset> parseNumericsPreset(llvm::StringRef name);
+
+/// Dequantizes and quantizes scalars of one tensor under a preset. Holds the
+/// float constants the preset derives from the parameters so that the per
+/// element work is a few float operations.
+///
+/// The parameters must be valid (QuantParams::validate).
+class Quantizer {
+public:
+  Quantizer(const QuantParams &params, NumericsPreset preset);
+
+  const QuantParams &getParams() const { return params; }
+  NumericsPreset getPreset() const { return preset; }
+
+  /// Clamps `code` to [qmin, qmax]: codes outside the range cannot come out
+  /// of a quantize to this type, and frameworks treat them as the bound.
+  int64_t clampCode(int64_t code) const;
+
+  /// The real value of `code`, after clamping it to [qmin, qmax].
+  float dequantize(int64_t code) const;
+
+  /// The code for `value`, always inside [qmin, qmax]. Infinities saturate.
+  /// NaN has no code in any framework; it maps to nanCode().
+  int64_t quantize(float value) const;
+
+  /// The deterministic code given to NaN: the zero point (the code of 0.0),
+  /// clamped to [qmin, qmax].
+  int64_t nanCode() const;
+
+private:
+  QuantParams params;
+  NumericsPreset preset;
+  float scale;
+  float inverseScale;
+  float zeroPoint;
+};
+
+} // namespace lutfold
+
+#endif // LUTFOLD_NUMERICS_QUANTIZER_H

@@ -1,0 +1,26 @@
+//===- Passes.h - LutFold passes --------------------------------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_TRANSFORMS_PASSES_H
+#define LUTFOLD_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace lutfold {
+
+#define GEN_PASS_DECL
+#include "lutfold/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "lutfold/Transforms/Passes.h.inc"
+
+} // namespace lutfold
+
+#endif // LUTFOLD_TRANSFORMS_PASSES_H

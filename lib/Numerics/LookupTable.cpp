@@ -1,0 +1,47 @@
+//===- LookupTable.cpp - Lookup tables for quantized functions ------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/LookupTable.h"
+
+#include <cmath>
+
+using namespace lutfold;
+
+static llvm::Error checkInt8(const QuantParams &params, llvm::StringRef role) {
+  if (llvm::Error error = params.validate())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   role + " parameters: " +
+                                       llvm::toString(std::move(error)));
+  if (!(params.storage == StorageType::i8()))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        role + " parameters: storage is not signed 8-bit");
+  return llvm::Error::success();
+}
+
+llvm::Expected<Int8Table> lutfold::buildInt8Table(const QuantParams &in,
+                                                  const QuantParams &out,
+                                                  ScalarFunction fn,
+                                                  NumericsPreset preset) {
+  if (llvm::Error error = checkInt8(in, "input"))
+    return std::move(error);
+  if (llvm::Error error = checkInt8(out, "output"))
+    return std::move(error);
+
+  Quantizer dequantizer(in, preset);
+  Quantizer quantizer(out, preset);
+  Int8Table table;
+  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
+    int64_t code = Int8Table::kFirstCode + static_cast<int64_t>(i);
+    float y = fn(dequantizer.dequantize(code));
+    if (std::isnan(y))
+      table.nanInputCodes.push_back(code);
+    table.entries[i] = static_cast<int8_t>(quantizer.quantize(y));
+  }
+  return table;
+}

@@ -1,0 +1,62 @@
+//===- QuantParams.cpp - Per-tensor quantization parameters ---------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/QuantParams.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cassert>
+#include <cmath>
+#include <string>
+
+using namespace lutfold;
+
+int64_t StorageType::minValue() const {
+  assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
+  return isSigned ? -(int64_t(1) << (bitWidth - 1)) : 0;
+}
+
+int64_t StorageType::maxValue() const {
+  assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
+  return isSigned ? (int64_t(1) << (bitWidth - 1)) - 1
+                  : (int64_t(1) << bitWidth) - 1;
+}
+
+static llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+llvm::Error QuantParams::validate() const {
+  if (storage.bitWidth < 1 || storage.bitWidth > 32)
+    return makeError("storage width " + llvm::Twine(storage.bitWidth) +
+                     " is outside [1, 32]");
+  if (!std::isfinite(scale) || scale <= 0.0) {
+    std::string text;
+    llvm::raw_string_ostream(text) << llvm::format("%.17g", scale);
+    return makeError("scale " + text +
+                     " is not a finite number greater than 0");
+  }
+  int64_t lo = storage.minValue();
+  int64_t hi = storage.maxValue();
+  std::string range =
+      ("[" + llvm::Twine(lo) + ", " + llvm::Twine(hi) + "]").str();
+  if (qmin > qmax)
+    return makeError("qmin " + llvm::Twine(qmin) + " is greater than qmax " +
+                     llvm::Twine(qmax));
+  if (qmin < lo || qmin > hi)
+    return makeError("qmin " + llvm::Twine(qmin) +
+                     " is outside the storage range " + range);
+  if (qmax < lo || qmax > hi)
+    return makeError("qmax " + llvm::Twine(qmax) +
+                     " is outside the storage range " + range);
+  if (zeroPoint < lo || zeroPoint > hi)
+    return makeError("zero point " + llvm::Twine(zeroPoint) +
+                     " is outside the storage range " + range);
+  return llvm::Error::success();
+}

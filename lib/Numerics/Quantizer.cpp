@@ -1,0 +1,78 @@
+//===- Quantizer.cpp - Framework quantize/dequantize numerics -------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/Quantizer.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+using namespace lutfold;
+
+llvm::StringRef lutfold::stringifyNumericsPreset(NumericsPreset preset) {
+  switch (preset) {
+  case NumericsPreset::PT2E:
+    return "pt2e";
+  }
+  llvm_unreachable("unknown numerics preset");
+}
+
+std::optional<NumericsPreset>
+lutfold::parseNumericsPreset(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<NumericsPreset>>(name)
+      .Case("pt2e", NumericsPreset::PT2E)
+      .Default(std::nullopt);
+}
+
+Quantizer::Quantizer(const QuantParams &params, NumericsPreset preset)
+    : params(params), preset(preset) {
+  assert(!params.validate() && "invalid quantization parameters");
+  switch (preset) {
+  case NumericsPreset::PT2E:
+    // PyTorch multiplies a float32 tensor by Python floats (doubles); the
+    // kernels convert the scalar to float first. quantize_per_tensor takes
+    // `1.0 / scale` in double before that conversion.
+    scale = static_cast<float>(params.scale);
+    inverseScale = static_cast<float>(1.0 / params.scale);
+    zeroPoint = static_cast<float>(params.zeroPoint);
+    return;
+  }
+  llvm_unreachable("unknown numerics preset");
+}
+
+int64_t Quantizer::clampCode(int64_t code) const {
+  return std::clamp(code, params.qmin, params.qmax);
+}
+
+float Quantizer::dequantize(int64_t code) const {
+  // Both operands are exact in float for every storage type up to 24 bits;
+  // the subtraction and product round once each, as in the eager kernel.
+  float shifted = static_cast<float>(clampCode(code)) - zeroPoint;
+  return shifted * scale;
+}
+
+int64_t Quantizer::nanCode() const { return clampCode(params.zeroPoint); }
+
+int64_t Quantizer::quantize(float value) const {
+  if (std::isnan(value))
+    return nanCode();
+  // torch.round is round-half-to-even; nearbyint does that in the default
+  // floating-point environment. The zero point is added in float, as the
+  // eager kernel does; any value large enough to be rounded by that addition
+  // is far outside [qmin, qmax] and saturates below.
+  float rounded = std::nearbyint(value * inverseScale) + zeroPoint;
+  if (std::isnan(rounded))
+    return nanCode();
+  if (rounded <= static_cast<float>(params.qmin))
+    return params.qmin;
+  if (rounded >= static_cast<float>(params.qmax))
+    return params.qmax;
+  return static_cast<int64_t>(rounded);
+}

@@ -1,0 +1,34 @@
+# -*- Python -*-
+# Lit configuration for LutFold's IR tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "LUTFOLD"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
+                   "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.lutfold_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%lutfold_src", config.lutfold_src_root))
+config.substitutions.append(("%lutfold_obj", config.lutfold_obj_root))
+
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+# Upstream mlir-opt lives beside the other LLVM tools in Debian's packages.
+tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
+             config.llvm_tools_dir]
+tools = [
+    "lutfold-opt",
+    ToolSubst("mlir-opt", unresolved="fatal"),
+    ToolSubst("mlir-tblgen", unresolved="fatal"),
+    ToolSubst("%python", config.python_executable, unresolved="ignore"),
+]
+llvm_config.add_tool_substitutions(tools, tool_dirs)

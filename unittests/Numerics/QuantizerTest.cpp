@@ -1,0 +1,91 @@
+//===- QuantizerTest.cpp - Scalar quantize/dequantize numerics ------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Expected values are worked out by hand from PyTorch's PT2E formulas.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/Quantizer.h"
+
+#include "gtest/gtest.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace lutfold;
+
+namespace {
+
+Quantizer pt2e(double scale, int64_t zeroPoint, int64_t qmin = -128,
+               int64_t qmax = 127) {
+  return Quantizer({StorageType::i8(), scale, zeroPoint, qmin, qmax},
+                   NumericsPreset::PT2E);
+}
+
+TEST(QuantizerTest, PresetNames) {
+  EXPECT_EQ(stringifyNumericsPreset(NumericsPreset::PT2E), "pt2e");
+  EXPECT_EQ(parseNumericsPreset("pt2e"), NumericsPreset::PT2E);
+  EXPECT_EQ(parseNumericsPreset("PT2E"), std::nullopt);
+  EXPECT_EQ(parseNumericsPreset(""), std::nullopt);
+}
+
+TEST(QuantizerTest, DequantizeIsFloatArithmetic) {
+  Quantizer q = pt2e(0.1, -3);
+  // (7 - -3) * f32(0.1) = 10 * 0.100000001490116... rounds to 1.0f.
+  EXPECT_EQ(q.dequantize(7), 1.0f);
+  EXPECT_EQ(q.dequantize(-3), 0.0f);
+  // (-128 + 3) * f32(0.1), rounded once.
+  EXPECT_EQ(q.dequantize(-128), -125.0f * 0.1f);
+}
+
+TEST(QuantizerTest, DequantizeClampsToNarrowRange) {
+  Quantizer q = pt2e(0.5, 0, -127, 127);
+  EXPECT_EQ(q.clampCode(-128), -127);
+  EXPECT_EQ(q.dequantize(-128), -63.5f);
+  EXPECT_EQ(q.dequantize(-127), -63.5f);
+}
+
+TEST(QuantizerTest, RoundsHalfToEven) {
+  Quantizer q = pt2e(1.0, 0);
+  EXPECT_EQ(q.quantize(0.5f), 0);
+  EXPECT_EQ(q.quantize(1.5f), 2);
+  EXPECT_EQ(q.quantize(2.5f), 2);
+  EXPECT_EQ(q.quantize(-0.5f), 0);
+  EXPECT_EQ(q.quantize(-1.5f), -2);
+  EXPECT_EQ(q.quantize(-2.5f), -2);
+  EXPECT_EQ(q.quantize(2.5000002f), 3);
+}
+
+TEST(QuantizerTest, ReciprocalIsTakenInDouble) {
+  // f32(1.0 / 0.00758384796150766) = 131.85917663..., whereas the float
+  // division 1.0f / f32(scale) gives 131.85919189... For y = 1.5964000225f the
+  // product is exactly 210.5 with the first (ties to even: 210) and
+  // 210.50001525 with the second (211). PT2E gives 210 - 128 = 82.
+  Quantizer q = pt2e(0.00758384796150766, -128);
+  EXPECT_EQ(q.quantize(1.5964000225067139f), 82);
+}
+
+TEST(QuantizerTest, AddsZeroPointAndSaturates) {
+  Quantizer q = pt2e(0.25, 10, -100, 100);
+  EXPECT_EQ(q.quantize(1.0f), 14);
+  EXPECT_EQ(q.quantize(1000.0f), 100);
+  EXPECT_EQ(q.quantize(-1000.0f), -100);
+  EXPECT_EQ(q.quantize(std::numeric_limits<float>::infinity()), 100);
+  EXPECT_EQ(q.quantize(-std::numeric_limits<float>::infinity()), -100);
+  EXPECT_EQ(q.quantize(std::numeric_limits<float>::max()), 100);
+}
+
+TEST(QuantizerTest, NaNMapsToTheZeroPointCode) {
+  float nan = std::numeric_limits<float>::quiet_NaN();
+  EXPECT_EQ(pt2e(0.25, 10).quantize(nan), 10);
+  // A zero point outside [qmin, qmax] is clamped like any other code.
+  EXPECT_EQ(pt2e(0.25, -128, -127, 127).quantize(nan), -127);
+  EXPECT_EQ(pt2e(0.25, -128, -127, 127).nanCode(), -127);
+}
+
+} // namespace
