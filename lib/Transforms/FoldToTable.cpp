@@ -21,6 +21,7 @@
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -181,11 +182,16 @@ void IslandFolder::replaceSink(RewriterBase &rewriter,
       DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries));
   Value tableConst = tosa::ConstOp::create(rewriter, loc, tableType, values);
 
+  // TABLE's result has exactly its input's shape. The quantize may carry a
+  // more (or less) refined but compatible shape; a tensor.cast bridges them.
+  auto storageType = cast<RankedTensorType>(storage.getType());
+  Value lookup =
+      tosa::TableOp::create(rewriter, loc, storageType, storage, tableConst);
   auto outType = cast<RankedTensorType>(sink.getResult().getType());
-  auto outQuantType = cast<quant::QuantizedType>(outType.getElementType());
-  Value lookup = tosa::TableOp::create(
-      rewriter, loc, outType.clone(outQuantType.getStorageType()), storage,
-      tableConst);
+  auto outStorageType = outType.clone(
+      cast<quant::QuantizedType>(outType.getElementType()).getStorageType());
+  if (outStorageType != storageType)
+    lookup = tensor::CastOp::create(rewriter, loc, outStorageType, lookup);
   Value result =
       quant::StorageCastOp::create(rewriter, sink.getLoc(), outType, lookup);
   rewriter.replaceOp(sink, result);

@@ -25,7 +25,8 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     Matched today: `quant.qcast(tosa.sigmoid(quant.dcast(x)))` where both
     quantized types are per-tensor `!quant.uniform` with signed 8-bit storage
     (any [qmin, qmax], e.g. `i8<-127:127>`) and an f32 expressed type, on
-    tensors of any rank and shape. Anything else is left exactly as it was;
+    tensors of any rank and shape. When the quantize's shape is refined
+    differently from the input's, a `tensor.cast` joins them. Anything else is left exactly as it was;
     `report-declined` says why.
 
     Results of the `quant.dcast` or the activation that have other users are
@@ -52,6 +53,7 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   }];
   let dependentDialects = [
     "mlir::quant::QuantDialect",
+    "mlir::tensor::TensorDialect",
     "mlir::tosa::TosaDialect",
   ];
   let options = [
