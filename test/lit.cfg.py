@@ -21,8 +21,15 @@ config.substitutions.append(("%lutfold_obj", config.lutfold_obj_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# `not` and `count` are found on PATH, as in LLVM's own test suites.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 # Upstream mlir-opt lives beside the other LLVM tools in Debian's packages.
+import shutil
+
+if shutil.which("clang-format"):
+    config.available_features.add("clang-format")
+
 tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
              config.llvm_tools_dir]
 tools = [

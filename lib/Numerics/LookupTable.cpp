@@ -14,9 +14,9 @@ using namespace lutfold;
 
 static llvm::Error checkInt8(const QuantParams &params, llvm::StringRef role) {
   if (llvm::Error error = params.validate())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   role + " parameters: " +
-                                       llvm::toString(std::move(error)));
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        role + " parameters: " + llvm::toString(std::move(error)));
   if (!(params.storage == StorageType::i8()))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),

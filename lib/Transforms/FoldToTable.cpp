@@ -37,10 +37,11 @@ namespace {
 using Reason = std::string;
 } // namespace
 
-static Reason typeToString(Type type) {
+/// A type quoted as MLIR's own diagnostics print it.
+static Reason quoted(Type type) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  type.print(os);
+  os << '\'' << type << '\'';
   return text;
 }
 
@@ -49,37 +50,35 @@ static Reason typeToString(Type type) {
 static FailureOr<QuantParams> getInt8Params(Type type, Reason &reason) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType) {
-    reason = "type " + typeToString(type) + " is not a ranked tensor";
+    reason = "type " + quoted(type) + " is not a ranked tensor";
     return failure();
   }
   Type elementType = tensorType.getElementType();
   if (isa<quant::UniformQuantizedPerAxisType,
           quant::UniformQuantizedSubChannelType>(elementType)) {
-    reason = "element type " + typeToString(elementType) +
+    reason = "element type " + quoted(elementType) +
              " is quantized per axis, not per tensor";
     return failure();
   }
   auto quantType = dyn_cast<quant::UniformQuantizedType>(elementType);
   if (!quantType) {
-    reason = "element type " + typeToString(elementType) +
+    reason = "element type " + quoted(elementType) +
              " is not a per-tensor !quant.uniform type";
     return failure();
   }
   if (!quantType.isSigned() || quantType.getStorageTypeIntegralWidth() != 8) {
-    reason = "storage type of " + typeToString(elementType) +
-             " is not signed 8-bit";
+    reason = "storage type of " + quoted(elementType) + " is not signed 8-bit";
     return failure();
   }
   if (!quantType.getExpressedType().isF32()) {
-    reason = "expressed type of " + typeToString(elementType) + " is not f32";
+    reason = "expressed type of " + quoted(elementType) + " is not f32";
     return failure();
   }
   QuantParams params{StorageType::i8(), quantType.getScale(),
-                     quantType.getZeroPoint(),
-                     quantType.getStorageTypeMin(),
+                     quantType.getZeroPoint(), quantType.getStorageTypeMin(),
                      quantType.getStorageTypeMax()};
   if (llvm::Error error = params.validate()) {
-    reason = "quantization of " + typeToString(elementType) +
+    reason = "quantization of " + quoted(elementType) +
              " is unusable: " + llvm::toString(std::move(error));
     return failure();
   }
@@ -90,8 +89,7 @@ namespace {
 /// Folds the islands of one root, keeping the options and the counts.
 class IslandFolder {
 public:
-  explicit IslandFolder(const FoldToTableOptions &options)
-      : options(options) {}
+  explicit IslandFolder(const FoldToTableOptions &options) : options(options) {}
 
   void foldActivation(tosa::SigmoidOp activation);
 
@@ -157,8 +155,8 @@ void IslandFolder::foldActivation(tosa::SigmoidOp activation) {
       auto quantType = cast<quant::QuantizedType>(inType.getElementType());
       rewriter.setInsertionPointAfter(source);
       storage = quant::StorageCastOp::create(
-          rewriter, source.getLoc(),
-          inType.clone(quantType.getStorageType()), source.getInput());
+          rewriter, source.getLoc(), inType.clone(quantType.getStorageType()),
+          source.getInput());
     }
     Location loc = rewriter.getFusedLoc(
         {source.getLoc(), activation.getLoc(), sink.getLoc()});
@@ -197,8 +195,9 @@ void IslandFolder::replaceSink(RewriterBase &rewriter,
   rewriter.replaceOp(sink, result);
 }
 
-FoldToTableResult lutfold::foldIslandsToTables(Operation *root,
-                                               const FoldToTableOptions &options) {
+FoldToTableResult
+lutfold::foldIslandsToTables(Operation *root,
+                             const FoldToTableOptions &options) {
   // Collect first: folding erases operations the walk would visit.
   SmallVector<tosa::SigmoidOp> activations;
   root->walk([&](tosa::SigmoidOp op) { activations.push_back(op); });

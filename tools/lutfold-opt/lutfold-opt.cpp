@@ -33,6 +33,6 @@ int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
   mlir::tosa::registerTosaPasses();
 
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "LutFold optimizer driver\n", registry));
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "LutFold optimizer driver\n", registry));
 }

@@ -59,7 +59,8 @@ std::vector<GoldenCase> loadGoldenCases(llvm::StringRef op) {
     const llvm::json::Object &object = *entry.getAsObject();
     if (*object.getString("op") != op)
       continue;
-    GoldenCase golden{op.str(), parseParams(*object.getArray("in")),
+    GoldenCase golden{op.str(),
+                      parseParams(*object.getArray("in")),
                       parseParams(*object.getArray("out")),
                       {}};
     for (const llvm::json::Value &value : *object.getArray("table"))
@@ -118,10 +119,10 @@ TEST(LookupTableTest, PropertiesOverRandomParameters) {
   std::uniform_int_distribution<int64_t> zeroPoint(-128, 127);
   std::bernoulli_distribution narrow(0.5);
   for (int trial = 0; trial < 2000; ++trial) {
-    QuantParams in{StorageType::i8(), std::exp2(logScale(rng)),
-                   zeroPoint(rng), narrow(rng) ? -127 : -128, 127};
-    QuantParams out{StorageType::i8(), std::exp2(logScale(rng)),
-                    zeroPoint(rng), narrow(rng) ? -127 : -128, 127};
+    QuantParams in{StorageType::i8(), std::exp2(logScale(rng)), zeroPoint(rng),
+                   narrow(rng) ? -127 : -128, 127};
+    QuantParams out{StorageType::i8(), std::exp2(logScale(rng)), zeroPoint(rng),
+                    narrow(rng) ? -127 : -128, 127};
     llvm::Expected<Int8Table> table = buildInt8Table(in, out, sigmoid);
     ASSERT_TRUE(static_cast<bool>(table));
     for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {

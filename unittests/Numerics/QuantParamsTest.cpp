@@ -34,11 +34,11 @@ TEST(StorageTypeTest, Bounds) {
 }
 
 TEST(QuantParamsTest, AcceptsFullAndNarrowRanges) {
+  EXPECT_EQ(
+      validationMessage(QuantParams::fullRange(StorageType::i8(), 0.1, -128)),
+      "");
   EXPECT_EQ(validationMessage(
-                QuantParams::fullRange(StorageType::i8(), 0.1, -128)),
-            "");
-  EXPECT_EQ(validationMessage({StorageType::i8(), 0.15988604724407196, -17,
-                               -127, 127}),
+                {StorageType::i8(), 0.15988604724407196, -17, -127, 127}),
             "");
   EXPECT_EQ(validationMessage({StorageType::i8(), 1.0, 5, 5, 5}), "");
 }
@@ -46,8 +46,8 @@ TEST(QuantParamsTest, AcceptsFullAndNarrowRanges) {
 TEST(QuantParamsTest, RejectsBadScales) {
   for (double scale : {0.0, -0.5, std::numeric_limits<double>::infinity(),
                        std::numeric_limits<double>::quiet_NaN()}) {
-    std::string message = validationMessage(
-        QuantParams::fullRange(StorageType::i8(), scale, 0));
+    std::string message =
+        validationMessage(QuantParams::fullRange(StorageType::i8(), scale, 0));
     EXPECT_NE(message.find("scale"), std::string::npos) << message;
   }
 }

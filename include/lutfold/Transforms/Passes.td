@@ -25,9 +25,9 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     Matched today: `quant.qcast(tosa.sigmoid(quant.dcast(x)))` where both
     quantized types are per-tensor `!quant.uniform` with signed 8-bit storage
     (any [qmin, qmax], e.g. `i8<-127:127>`) and an f32 expressed type, on
-    tensors of any rank and shape. When the quantize's shape is refined
-    differently from the input's, a `tensor.cast` joins them. Anything else is left exactly as it was;
-    `report-declined` says why.
+    tensors of any rank and shape (a `tensor.cast` joins the input's shape
+    and the quantize's when they are refined differently). Anything else is
+    left exactly as it was; `report-declined` says why.
 
     Results of the `quant.dcast` or the activation that have other users are
     kept for them; only operations that become dead are erased. The pass

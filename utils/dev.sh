@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# LutFold developer entry point.
+#
+#   ./utils/dev.sh demo     install what is missing, build, fold examples/
+#   ./utils/dev.sh test     install what is missing, build, run every test
+#   ./utils/dev.sh build    install what is missing and build
+#   ./utils/dev.sh deps     install the Debian packages the project needs
+#   ./utils/dev.sh docs     refresh docs/Passes.md from Passes.td
+#   ./utils/dev.sh format   clang-format every C++ source file in place
+#
+# BUILD_DIR (default: build) and BUILD_TYPE (default: Release) can be set in
+# the environment.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
+BUILD_TYPE="${BUILD_TYPE:-Release}"
+LLVM_PREFIX=/usr/lib/llvm-22
+
+PACKAGES=(
+  cmake ninja-build g++ python3 git
+  llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  libgtest-dev clang-format zlib1g-dev libzstd-dev
+)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+deps() {
+  local missing=()
+  for pkg in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
+      grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+  log "installing: ${missing[*]}"
+  local sudo=()
+  if ((EUID != 0)); then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure() {
+  if [[ -f "$BUILD_DIR/build.ninja" ]]; then
+    return 0
+  fi
+  log "configuring $BUILD_DIR ($BUILD_TYPE)"
+  cmake -G Ninja -S "$ROOT" -B "$BUILD_DIR" \
+    -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+    -DMLIR_DIR="$LLVM_PREFIX/lib/cmake/mlir" \
+    -DLLVM_EXTERNAL_LIT="$LLVM_PREFIX/bin/lit" \
+    "${CMAKE_ARGS[@]}"
+}
+
+build() {
+  deps
+  configure
+  log "building"
+  ninja -C "$BUILD_DIR"
+}
+
+demo() {
+  build
+  log "folding examples/sigmoid.mlir"
+  "$BUILD_DIR/bin/lutfold-opt" --tosa-fold-to-table \
+    --mlir-print-elementsattrs-with-hex-if-larger=-1 "$ROOT/examples/sigmoid.mlir"
+}
+
+run_tests() {
+  build
+  log "running the test suite"
+  local status=0
+  "$LLVM_PREFIX/bin/lit" -sv "$BUILD_DIR/test" || status=$?
+  return "$status"
+}
+
+docs() {
+  build
+  cp "$BUILD_DIR/docs/Passes.md" "$ROOT/docs/Passes.md"
+  log "docs/Passes.md refreshed"
+}
+
+format() {
+  deps
+  git -C "$ROOT" ls-files '*.cpp' '*.h' | (cd "$ROOT" && xargs clang-format -i)
+}
+
+CMAKE_ARGS=()
+case "${1:-}" in
+  deps) deps ;;
+  build) build ;;
+  demo) demo ;;
+  test) run_tests ;;
+  docs) docs ;;
+  format) format ;;
+  *)
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
