@@ -32,13 +32,8 @@
 using namespace mlir;
 using namespace lutfold;
 
-namespace {
-/// Why a candidate was declined, as a sentence fragment for a remark.
-using Reason = std::string;
-} // namespace
-
 /// A type quoted as MLIR's own diagnostics print it.
-static Reason quoted(Type type) {
+static std::string quoted(Type type) {
   std::string text;
   llvm::raw_string_ostream os(text);
   os << '\'' << type << '\'';
@@ -46,8 +41,9 @@ static Reason quoted(Type type) {
 }
 
 /// Reads the per-tensor int8 quantization of a tensor type whose element is
-/// `!quant.uniform<i8...:f32, ...>`, or says why it is not one.
-static FailureOr<QuantParams> getInt8Params(Type type, Reason &reason) {
+/// `!quant.uniform<i8...:f32, ...>`, or sets `reason` (a sentence fragment for
+/// a remark) to why it is not one.
+static FailureOr<QuantParams> getInt8Params(Type type, std::string &reason) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType) {
     reason = "type " + quoted(type) + " is not a ranked tensor";
@@ -118,18 +114,16 @@ void IslandFolder::foldActivation(tosa::SigmoidOp activation) {
   if (!source)
     return decline(activation, "input is not produced by quant.dcast");
 
-  Reason reason;
+  std::string reason;
   FailureOr<QuantParams> inParams =
       getInt8Params(source.getInput().getType(), reason);
   if (failed(inParams))
     return decline(activation, "input of quant.dcast: " + reason);
 
-  auto sinks = llvm::to_vector(llvm::make_filter_range(
-      llvm::map_range(activation->getUsers(),
-                      [](Operation *user) {
-                        return dyn_cast<quant::QuantizeCastOp>(user);
-                      }),
-      [](quant::QuantizeCastOp sink) { return static_cast<bool>(sink); }));
+  SmallVector<quant::QuantizeCastOp> sinks;
+  for (Operation *user : activation->getUsers())
+    if (auto sink = dyn_cast<quant::QuantizeCastOp>(user))
+      sinks.push_back(sink);
   if (sinks.empty())
     return decline(activation, "result is not quantized by quant.qcast");
 
