@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 
 using namespace lutfold;
 
@@ -20,6 +21,8 @@ llvm::StringRef lutfold::stringifyNumericsPreset(NumericsPreset preset) {
   switch (preset) {
   case NumericsPreset::PT2E:
     return "pt2e";
+  case NumericsPreset::TFLite:
+    return "tflite";
   }
   llvm_unreachable("unknown numerics preset");
 }
@@ -28,6 +31,7 @@ std::optional<NumericsPreset>
 lutfold::parseNumericsPreset(llvm::StringRef name) {
   return llvm::StringSwitch<std::optional<NumericsPreset>>(name)
       .Case("pt2e", NumericsPreset::PT2E)
+      .Case("tflite", NumericsPreset::TFLite)
       .Default(std::nullopt);
 }
 
@@ -42,6 +46,15 @@ Quantizer::Quantizer(const QuantParams &params, NumericsPreset preset)
     scale = static_cast<float>(params.scale);
     inverseScale = static_cast<float>(1.0 / params.scale);
     zeroPoint = static_cast<float>(params.zeroPoint);
+    overflowGuard = std::numeric_limits<float>::infinity();
+    return;
+  case NumericsPreset::TFLite:
+    // TFLite keeps scales as float and takes the reciprocal in float.
+    scale = static_cast<float>(params.scale);
+    inverseScale = 1.0f / scale;
+    zeroPoint = static_cast<float>(params.zeroPoint);
+    overflowGuard = scale > 1.0f ? std::numeric_limits<float>::max()
+                                 : std::numeric_limits<float>::max() * scale;
     return;
   }
   llvm_unreachable("unknown numerics preset");
@@ -52,8 +65,9 @@ int64_t Quantizer::clampCode(int64_t code) const {
 }
 
 float Quantizer::dequantize(int64_t code) const {
-  // Both operands are exact in float for every storage type up to 24 bits;
-  // the subtraction and product round once each, as in the eager kernel.
+  // PT2E subtracts in float, TFLite in integers; for storage types up to 24
+  // bits both differences are exact, so one formula serves both. The product
+  // rounds once, as in the eager kernels.
   float shifted = static_cast<float>(clampCode(code)) - zeroPoint;
   return shifted * scale;
 }
@@ -63,11 +77,16 @@ int64_t Quantizer::nanCode() const { return clampCode(params.zeroPoint); }
 int64_t Quantizer::quantize(float value) const {
   if (std::isnan(value))
     return nanCode();
-  // torch.round is round-half-to-even; nearbyint does that in the default
-  // floating-point environment. The zero point is added in float, as the
-  // eager kernel does; any value large enough to be rounded by that addition
-  // is far outside [qmin, qmax] and saturates below.
-  float rounded = std::nearbyint(value * inverseScale) + zeroPoint;
+  if (value >= overflowGuard)
+    return params.qmax;
+  // torch.round rounds half to even (nearbyint in the default floating-point
+  // environment); TfLiteRound is std::round, half away from zero. The zero
+  // point is added in float, as both kernels do; any value large enough to be
+  // rounded by that addition is far outside [qmin, qmax] and saturates below.
+  float scaled = value * inverseScale;
+  float rounded = (preset == NumericsPreset::PT2E ? std::nearbyint(scaled)
+                                                  : std::round(scaled)) +
+                  zeroPoint;
   if (std::isnan(rounded))
     return nanCode();
   if (rounded <= static_cast<float>(params.qmin))

@@ -1,4 +1,4 @@
-//===- FoldToTable.cpp - Fold quantized activations into tables -----------===//
+//===- FoldToTable.cpp - Fold quantized float islands into tables ---------===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -6,18 +6,17 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Matches dequantize -> float activation -> quantize on int8 per-tensor
-// quantized tensors and replaces it with a TOSA TABLE on the storage values.
-// The walk visits each activation once and edits only the island it matched;
-// no greedy driver runs, so no folder (in particular upstream's
-// dcast(qcast(x)) -> x) can touch the rest of the IR.
+// Replaces each int8 island (dequantize -> element-wise float ops ->
+// quantize) with a TOSA TABLE on the storage values. The walk visits each
+// quantize once and edits only the island it matched; no greedy driver runs,
+// so no folder (in particular upstream's dcast(qcast(x)) -> x) can touch the
+// rest of the IR.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Transforms/FoldToTable.h"
 
 #include "lutfold/Numerics/LookupTable.h"
-#include "lutfold/Numerics/ScalarFunctions.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -26,7 +25,10 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -81,99 +83,183 @@ static FailureOr<QuantParams> getInt8Params(Type type, std::string &reason) {
   return params;
 }
 
+/// Formats ascending codes as ranges: "-128..-1, 5".
+static std::string formatCodeRanges(ArrayRef<int64_t> codes) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  for (size_t i = 0; i < codes.size();) {
+    size_t j = i;
+    while (j + 1 < codes.size() && codes[j + 1] == codes[j] + 1)
+      ++j;
+    if (i != 0)
+      os << ", ";
+    os << codes[i];
+    if (j != i)
+      os << ".." << codes[j];
+    i = j + 1;
+  }
+  return text;
+}
+
 namespace {
-/// Folds the islands of one root, keeping the options and the counts.
+/// Folds the islands under one root, keeping what folds share.
 class IslandFolder {
 public:
-  explicit IslandFolder(const FoldToTableOptions &options) : options(options) {}
+  IslandFolder(MLIRContext *context, const FoldToTableOptions &options)
+      : options(options), rewriter(context) {}
 
-  void foldActivation(tosa::SigmoidOp activation);
+  void foldSink(quant::QuantizeCastOp sink);
 
   FoldToTableResult result;
 
 private:
-  void decline(Operation *op, const Twine &reason);
-
-  /// Replaces `sink` by a table lookup on `storage`; the tables, one per
-  /// island, are built by the caller.
-  void replaceSink(RewriterBase &rewriter, quant::QuantizeCastOp sink,
-                   Value storage, const Int8Table &table, Location loc);
+  void decline(quant::QuantizeCastOp sink, const Twine &reason);
+  void reportNaN(const Island &island, const Int8Table &table,
+                 const QuantParams &in, const QuantParams &out);
+  Value getStorageView(Value source);
+  Value getTableConstant(const Int8Table &table, Operation *user, Location loc);
+  void eraseDeadIslandOps(const Island &island);
 
   const FoldToTableOptions &options;
+  IRRewriter rewriter;
+
+  /// One storage view (quant.scast) per quantized input.
+  llvm::DenseMap<Value, Value> storageViews;
+  /// Tables created in each function, by content, and the last one created
+  /// (the next goes after it, so their order is the order of first use).
+  struct FunctionTables {
+    llvm::StringMap<Value> byContent;
+    Operation *last = nullptr;
+  };
+  llvm::DenseMap<Operation *, FunctionTables> functionTables;
 };
 } // namespace
 
-void IslandFolder::decline(Operation *op, const Twine &reason) {
+void IslandFolder::decline(quant::QuantizeCastOp sink, const Twine &reason) {
   ++result.numDeclined;
   if (options.reportDeclined)
-    op->emitRemark() << "not folded into a table: " << reason;
+    sink->emitRemark() << "not folded into a table: " << reason;
 }
 
-void IslandFolder::foldActivation(tosa::SigmoidOp activation) {
-  auto source = activation.getInput().getDefiningOp<quant::DequantizeCastOp>();
-  if (!source)
-    return decline(activation, "input is not produced by quant.dcast");
-
-  std::string reason;
-  FailureOr<QuantParams> inParams =
-      getInt8Params(source.getInput().getType(), reason);
-  if (failed(inParams))
-    return decline(activation, "input of quant.dcast: " + reason);
-
-  SmallVector<quant::QuantizeCastOp> sinks;
-  for (Operation *user : activation->getUsers())
-    if (auto sink = dyn_cast<quant::QuantizeCastOp>(user))
-      sinks.push_back(sink);
-  if (sinks.empty())
-    return decline(activation, "result is not quantized by quant.qcast");
-
-  IRRewriter rewriter(activation->getContext());
-  Value storage;
-  for (quant::QuantizeCastOp sink : sinks) {
-    FailureOr<QuantParams> outParams =
-        getInt8Params(sink.getResult().getType(), reason);
-    if (failed(outParams)) {
-      decline(sink, "result of quant.qcast: " + reason);
-      continue;
-    }
-    llvm::Expected<Int8Table> table =
-        buildInt8Table(*inParams, *outParams, sigmoid, options.preset);
-    if (!table) {
-      // Parameters were validated above; keep the IR intact regardless.
-      decline(sink, llvm::toString(table.takeError()));
-      continue;
-    }
-    if (!storage) {
-      // One storage view of the input serves every sink of this activation.
-      auto inType = cast<RankedTensorType>(source.getInput().getType());
-      auto quantType = cast<quant::QuantizedType>(inType.getElementType());
-      rewriter.setInsertionPointAfter(source);
-      storage = quant::StorageCastOp::create(
-          rewriter, source.getLoc(), inType.clone(quantType.getStorageType()),
-          source.getInput());
-    }
-    Location loc = rewriter.getFusedLoc(
-        {source.getLoc(), activation.getLoc(), sink.getLoc()});
-    replaceSink(rewriter, sink, storage, *table, loc);
-    ++result.numFolded;
+void IslandFolder::reportNaN(const Island &island, const Int8Table &table,
+                             const QuantParams &in, const QuantParams &out) {
+  if (table.nanInputCodes.empty())
+    return;
+  // Attribute each NaN code to the operation that first produced a NaN.
+  Quantizer dequantizer(in, options.preset);
+  Operation *sink = island.sink;
+  llvm::MapVector<Operation *, SmallVector<int64_t>> codesByOp;
+  for (int64_t code : table.nanInputCodes) {
+    std::optional<ScalarProgram::ValueId> origin;
+    island.program.evaluate(dequantizer.dequantize(code), &origin);
+    Operation *op = origin ? island.instructionOps[*origin] : nullptr;
+    codesByOp[op ? op : sink].push_back(code);
   }
-
-  if (activation->use_empty())
-    rewriter.eraseOp(activation);
-  if (source->use_empty())
-    rewriter.eraseOp(source);
+  int64_t nanCode = Quantizer(out, options.preset).nanCode();
+  for (auto &[op, codes] : codesByOp)
+    op->emitRemark() << "gives NaN for input codes " << formatCodeRanges(codes)
+                     << "; the table maps them to output code " << nanCode
+                     << " (the output zero point)";
 }
 
-void IslandFolder::replaceSink(RewriterBase &rewriter,
-                               quant::QuantizeCastOp sink, Value storage,
-                               const Int8Table &table, Location loc) {
-  rewriter.setInsertionPoint(sink);
-  Type i8 = rewriter.getIntegerType(8);
-  auto tableType = RankedTensorType::get({Int8Table::kNumEntries}, i8);
+Value IslandFolder::getStorageView(Value source) {
+  Value &view = storageViews[source];
+  if (view)
+    return view;
+  auto type = cast<RankedTensorType>(source.getType());
+  auto quantType = cast<quant::QuantizedType>(type.getElementType());
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointAfterValue(source);
+  view = quant::StorageCastOp::create(rewriter, source.getLoc(),
+                                      type.clone(quantType.getStorageType()),
+                                      source);
+  return view;
+}
+
+Value IslandFolder::getTableConstant(const Int8Table &table, Operation *user,
+                                     Location loc) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  auto tableType = RankedTensorType::get({Int8Table::kNumEntries},
+                                         rewriter.getIntegerType(8));
   auto values =
       DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries));
-  Value tableConst = tosa::ConstOp::create(rewriter, loc, tableType, values);
+  auto function = user->getParentOfType<FunctionOpInterface>();
+  if (!function || function.isExternal()) {
+    rewriter.setInsertionPoint(user);
+    ++result.numTables;
+    return tosa::ConstOp::create(rewriter, loc, tableType, values);
+  }
 
+  FunctionTables &tables = functionTables[function];
+  llvm::StringRef content(reinterpret_cast<const char *>(table.entries.data()),
+                          table.entries.size());
+  Value &shared = tables.byContent[content];
+  if (shared)
+    return shared;
+  Block &entry = function.getFunctionBody().front();
+  if (tables.last)
+    rewriter.setInsertionPointAfter(tables.last);
+  else
+    rewriter.setInsertionPointToStart(&entry);
+  // The first island that needs a table names its location.
+  auto constant = tosa::ConstOp::create(rewriter, loc, tableType, values);
+  tables.last = constant;
+  shared = constant;
+  ++result.numTables;
+  return shared;
+}
+
+void IslandFolder::eraseDeadIslandOps(const Island &island) {
+  auto eraseIfDead = [&](Operation *op) {
+    if (op->use_empty())
+      rewriter.eraseOp(op);
+  };
+  // Users come after what they read in `ops`, so reverse order erases a
+  // chain in one pass.
+  for (Operation *op : llvm::reverse(island.ops))
+    eraseIfDead(op);
+  llvm::SmallPtrSet<Operation *, 8> seen;
+  for (Operation *op : island.constants)
+    if (seen.insert(op).second)
+      eraseIfDead(op);
+  for (quant::DequantizeCastOp dequantize : island.dequantizes)
+    if (seen.insert(dequantize).second)
+      eraseIfDead(dequantize);
+}
+
+void IslandFolder::foldSink(quant::QuantizeCastOp sink) {
+  std::string reason;
+  FailureOr<QuantParams> outParams =
+      getInt8Params(sink.getResult().getType(), reason);
+  if (failed(outParams))
+    return decline(sink, "result of quant.qcast: " + reason);
+
+  FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
+  if (failed(island))
+    return decline(sink, reason);
+
+  FailureOr<QuantParams> inParams =
+      getInt8Params(island->source.getType(), reason);
+  if (failed(inParams))
+    return decline(sink, "input of quant.dcast: " + reason);
+
+  llvm::Expected<Int8Table> table =
+      buildInt8Table(*inParams, *outParams, island->program, options.preset);
+  if (!table)
+    return decline(sink, llvm::toString(table.takeError()));
+  reportNaN(*island, *table, *inParams, *outParams);
+
+  SmallVector<Location> locs;
+  for (quant::DequantizeCastOp dequantize : island->dequantizes)
+    locs.push_back(dequantize.getLoc());
+  for (Operation *op : island->ops)
+    locs.push_back(op->getLoc());
+  locs.push_back(sink.getLoc());
+  Location loc = rewriter.getFusedLoc(locs);
+
+  Value storage = getStorageView(island->source);
+  Value tableConst = getTableConstant(*table, sink, loc);
+  rewriter.setInsertionPoint(sink);
   // TABLE's result has exactly its input's shape. The quantize may carry a
   // more (or less) refined but compatible shape; a tensor.cast bridges them.
   auto storageType = cast<RankedTensorType>(storage.getType());
@@ -184,20 +270,22 @@ void IslandFolder::replaceSink(RewriterBase &rewriter,
       cast<quant::QuantizedType>(outType.getElementType()).getStorageType());
   if (outStorageType != storageType)
     lookup = tensor::CastOp::create(rewriter, loc, outStorageType, lookup);
-  Value result =
+  Value folded =
       quant::StorageCastOp::create(rewriter, sink.getLoc(), outType, lookup);
-  rewriter.replaceOp(sink, result);
+  rewriter.replaceOp(sink, folded);
+  eraseDeadIslandOps(*island);
+  ++result.numFolded;
 }
 
 FoldToTableResult
 lutfold::foldIslandsToTables(Operation *root,
                              const FoldToTableOptions &options) {
   // Collect first: folding erases operations the walk would visit.
-  SmallVector<tosa::SigmoidOp> activations;
-  root->walk([&](tosa::SigmoidOp op) { activations.push_back(op); });
+  SmallVector<quant::QuantizeCastOp> sinks;
+  root->walk([&](quant::QuantizeCastOp op) { sinks.push_back(op); });
 
-  IslandFolder folder(options);
-  for (tosa::SigmoidOp activation : activations)
-    folder.foldActivation(activation);
+  IslandFolder folder(root->getContext(), options);
+  for (quant::QuantizeCastOp sink : sinks)
+    folder.foldSink(sink);
   return folder.result;
 }

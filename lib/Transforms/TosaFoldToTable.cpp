@@ -9,6 +9,8 @@
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace lutfold {
 #define GEN_PASS_DEF_TOSAFOLDTOTABLE
 #include "lutfold/Transforms/Passes.h.inc"
@@ -27,7 +29,15 @@ struct TosaFoldToTable final
     if (!parsed)
       return emitError(UnknownLoc::get(context))
              << "tosa-fold-to-table: unknown numerics preset '" << numerics
-             << "' (expected 'pt2e')";
+             << "' (expected 'pt2e' or 'tflite')";
+    for (const std::string &name : allowedOps)
+      if (!llvm::is_contained(getSupportedIslandOps(), name))
+        return emitError(UnknownLoc::get(context))
+               << "tosa-fold-to-table: '" << name
+               << "' is not an operation islands may contain";
+    if (maxIslandSize == 0)
+      return emitError(UnknownLoc::get(context))
+             << "tosa-fold-to-table: max-island-size must be at least 1";
     preset = *parsed;
     return success();
   }
@@ -35,10 +45,13 @@ struct TosaFoldToTable final
   void runOnOperation() override {
     FoldToTableOptions options;
     options.preset = preset;
+    options.limits.maxOps = maxIslandSize;
+    options.limits.allowedOps = allowedOps;
     options.reportDeclined = reportDeclined;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
     numFolded += result.numFolded;
     numDeclined += result.numDeclined;
+    numTables += result.numTables;
     if (result.numFolded == 0)
       markAllAnalysesPreserved();
   }

@@ -75,7 +75,7 @@ TEST(LookupTableTest, SigmoidMatchesPyTorchEagerBitForBit) {
   ASSERT_GE(cases.size(), 5u);
   for (const GoldenCase &golden : cases) {
     llvm::Expected<Int8Table> table =
-        buildInt8Table(golden.in, golden.out, sigmoid);
+        buildInt8Table(golden.in, golden.out, scalar::sigmoid);
     ASSERT_TRUE(static_cast<bool>(table)) << llvm::toString(table.takeError());
     ASSERT_EQ(golden.table.size(), Int8Table::kNumEntries);
     for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
@@ -93,7 +93,7 @@ TEST(LookupTableTest, ExecuTorchNarrowRangeRegression) {
   // [qmin, qmax] and so shifted it by one code (fixed in its PR 18973).
   QuantParams in{StorageType::i8(), 0.15988604724407196, -17, -127, 127};
   QuantParams out{StorageType::i8(), 0.0039350856095552444, -127, -127, 127};
-  llvm::Expected<Int8Table> table = buildInt8Table(in, out, sigmoid);
+  llvm::Expected<Int8Table> table = buildInt8Table(in, out, scalar::sigmoid);
   ASSERT_TRUE(static_cast<bool>(table));
   // Code -128 is below qmin and reads as -127.
   EXPECT_EQ(table->lookup(-128), table->lookup(-127));
@@ -123,7 +123,7 @@ TEST(LookupTableTest, PropertiesOverRandomParameters) {
                    narrow(rng) ? -127 : -128, 127};
     QuantParams out{StorageType::i8(), std::exp2(logScale(rng)), zeroPoint(rng),
                     narrow(rng) ? -127 : -128, 127};
-    llvm::Expected<Int8Table> table = buildInt8Table(in, out, sigmoid);
+    llvm::Expected<Int8Table> table = buildInt8Table(in, out, scalar::sigmoid);
     ASSERT_TRUE(static_cast<bool>(table));
     for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
       ASSERT_GE(table->entries[i], out.qmin);
@@ -156,12 +156,12 @@ TEST(LookupTableTest, RejectsInvalidParameters) {
   QuantParams badScale = good;
   badScale.scale = -1.0;
 
-  llvm::Expected<Int8Table> table = buildInt8Table(u8, good, sigmoid);
+  llvm::Expected<Int8Table> table = buildInt8Table(u8, good, scalar::sigmoid);
   ASSERT_FALSE(static_cast<bool>(table));
   EXPECT_EQ(llvm::toString(table.takeError()),
             "input parameters: storage is not signed 8-bit");
 
-  table = buildInt8Table(good, badScale, sigmoid);
+  table = buildInt8Table(good, badScale, scalar::sigmoid);
   ASSERT_FALSE(static_cast<bool>(table));
   EXPECT_NE(llvm::toString(table.takeError()).find("output parameters: scale"),
             std::string::npos);

@@ -32,9 +32,17 @@ enum class NumericsPreset {
   ///   q = clamp(round_half_even(y * f32(1.0 / scale)) + f32(zp), qmin, qmax)
   /// with the reciprocal computed in double, then rounded to float.
   PT2E,
+  /// TFLite's LUTPopulateInt8 / TensorFlow's getTosaConst8bitTable, in
+  /// float:
+  ///   x = f32(scale) * f32(c - zp)
+  ///   q = clamp(round_half_away(y * (1.0f / f32(scale))) + f32(zp),
+  ///             qmin, qmax)
+  /// with their overflow guard: y >= FLT_MAX * scale (FLT_MAX when
+  /// scale > 1) gives qmax.
+  TFLite,
 };
 
-/// The preset's name as used on the command line ("pt2e").
+/// The preset's name as used on the command line ("pt2e", "tflite").
 llvm::StringRef stringifyNumericsPreset(NumericsPreset preset);
 /// Parses a preset name; std::nullopt when it names no preset.
 std::optional<NumericsPreset> parseNumericsPreset(llvm::StringRef name);
@@ -72,6 +80,8 @@ private:
   float scale;
   float inverseScale;
   float zeroPoint;
+  /// TFLite: values at or above this saturate before the multiply.
+  float overflowGuard;
 };
 
 } // namespace lutfold

@@ -1,4 +1,4 @@
-//===- ScalarFunctions.h - Framework float32 activations --------*- C++ -*-===//
+//===- ScalarFunctions.h - Float32 element functions ------------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -6,8 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Float32 activation functions written as the frameworks' eager CPU kernels
-// compute them, for use with the table builders.
+// Scalar float32 functions for the table builders: the TOSA element-wise
+// operators with the specification's f32 semantics (as upstream MLIR lowers
+// them), and the activations PyTorch composes from them, written as its eager
+// CPU kernels compute them. Transcendentals use the float C library functions,
+// as PyTorch's float kernels do.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,11 +18,62 @@
 #define LUTFOLD_NUMERICS_SCALARFUNCTIONS_H
 
 namespace lutfold {
+namespace scalar {
 
-/// Logistic sigmoid in float32: 1 / (1 + exp(-x)), each step rounded to
-/// float, with the float (not double) exponential, as PyTorch's kernel.
+/// How MAXIMUM, MINIMUM and CLAMP treat NaN (TOSA's nan_mode).
+enum class NanMode {
+  /// A NaN operand gives NaN.
+  Propagate,
+  /// NaN operands are ignored: MAXIMUM/MINIMUM return the other operand,
+  /// CLAMP returns its lower bound.
+  Ignore,
+};
+
+//===----------------------------------------------------------------------===//
+// TOSA operators on f32
+//===----------------------------------------------------------------------===//
+
+/// 1 / (1 + exp(-x)), each step rounded to float.
 float sigmoid(float x);
+float tanh(float x);
+float exp(float x);
+float log(float x);
+/// 1 / sqrt(x).
+float rsqrt(float x);
+/// 1 / x.
+float reciprocal(float x);
+float erf(float x);
+float sin(float x);
+float cos(float x);
+float floor(float x);
+float ceil(float x);
+float abs(float x);
+float negate(float x);
+float pow(float x, float y);
+/// IEEE 754-2019 maximum (-0 < +0) with TOSA's NaN handling.
+float maximum(float a, float b, NanMode mode);
+/// IEEE 754-2019 minimum (-0 < +0) with TOSA's NaN handling.
+float minimum(float a, float b, NanMode mode);
+/// maximum(minimum(x, hi), lo); with NanMode::Ignore a NaN x gives lo.
+float clamp(float x, float lo, float hi, NanMode mode);
 
+//===----------------------------------------------------------------------===//
+// PyTorch activations (eager CPU float kernels)
+//===----------------------------------------------------------------------===//
+
+/// torch.nn.functional.silu: x / (1 + exp(-x)).
+float silu(float x);
+/// torch.nn.functional.gelu: x * 0.5 * (1 + erf(x * sqrt(1/2))).
+float gelu(float x);
+/// torch.nn.functional.gelu(approximate='tanh'):
+/// 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3))).
+float geluTanh(float x);
+/// torch.nn.functional.hardswish: x * min(max(x + 3, 0), 6) / 6.
+float hardswish(float x);
+/// torch.nn.functional.hardsigmoid: min(max(x + 3, 0), 6) / 6.
+float hardsigmoid(float x);
+
+} // namespace scalar
 } // namespace lutfold
 
 #endif // LUTFOLD_NUMERICS_SCALARFUNCTIONS_H

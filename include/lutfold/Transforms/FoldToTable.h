@@ -1,4 +1,4 @@
-//===- FoldToTable.h - Fold quantized activations into tables ---*- C++ -*-===//
+//===- FoldToTable.h - Fold quantized float islands into tables -*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -15,6 +15,7 @@
 #define LUTFOLD_TRANSFORMS_FOLDTOTABLE_H
 
 #include "lutfold/Numerics/Quantizer.h"
+#include "lutfold/Transforms/Island.h"
 
 #include "mlir/IR/Operation.h"
 
@@ -23,21 +24,26 @@ namespace lutfold {
 struct FoldToTableOptions {
   /// Whose quantize/dequantize arithmetic the tables reproduce.
   NumericsPreset preset = NumericsPreset::PT2E;
-  /// Emit a remark, with the reason, at every candidate left unfolded.
+  /// What an island may contain.
+  IslandLimits limits;
+  /// Emit a remark, with the reason, at every quantize left unfolded.
   bool reportDeclined = false;
 };
 
 struct FoldToTableResult {
   /// Islands replaced by a tosa.table.
   unsigned numFolded = 0;
-  /// Candidates left as they were.
+  /// Quantizes left as they were.
   unsigned numDeclined = 0;
+  /// tosa.const tables created (identical tables in a function are shared).
+  unsigned numTables = 0;
 };
 
-/// Folds every int8 `quant.qcast(tosa.sigmoid(quant.dcast(x)))` nested under
-/// `root` (excluding `root` itself) into `quant.scast -> tosa.table ->
-/// quant.scast`. Never folds or canonicalizes anything else; operations that
-/// are not part of a folded island are left untouched.
+/// Folds every int8 island nested under `root` (see Island.h) into
+/// `quant.scast -> tosa.table -> quant.scast`. Identical tables within a
+/// function share one `tosa.const` at the start of its body. Operations of a
+/// folded island that other users still read are kept; the rest is erased.
+/// Nothing else is changed: no folding or canonicalization happens.
 FoldToTableResult foldIslandsToTables(mlir::Operation *root,
                                       const FoldToTableOptions &options);
 

@@ -12,43 +12,57 @@
 include "mlir/Pass/PassBase.td"
 
 def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
-  let summary = "Fold quantized float activations into tosa.table";
+  let summary = "Fold quantized element-wise float islands into tosa.table";
   let description = [{
-    Finds float "islands" in quantized TOSA IR, a `quant.dcast` feeding a
-    float activation whose result is re-quantized by a `quant.qcast`, and
-    replaces each with one `tosa.table` on the integer storage values. The
-    256-entry int8 table reproduces the chosen framework's eager numerics bit
-    for bit: for every input code `c` in [-128, 127] (entry `c + 128`), the
-    code is clamped to the input type's [qmin, qmax], dequantized, run through
-    the float function and quantized to the output type.
+    Finds the float "islands" of quantized TOSA IR and replaces each with one
+    `tosa.table` on the integer storage values. An island is the set of
+    element-wise operations between a `quant.dcast` of one int8 value and a
+    `quant.qcast` to int8, whose other operands are splat constants
+    (`tosa.const` or `arith.constant`, any broadcastable shape). Every output
+    element is then a function of the matching input element alone, and its
+    256-entry table reproduces the chosen framework's eager numerics: for
+    every input code `c` in [-128, 127] (entry `c + 128`), the code is clamped
+    to the input type's [qmin, qmax], dequantized, run through the island
+    with TOSA's f32 semantics and quantized to the output type.
 
-    Matched today: `quant.qcast(tosa.sigmoid(quant.dcast(x)))` where both
-    quantized types are per-tensor `!quant.uniform` with signed 8-bit storage
-    (any [qmin, qmax], e.g. `i8<-127:127>`) and an f32 expressed type, on
-    tensors of any rank and shape (a `tensor.cast` joins the input's shape
-    and the quantize's when they are refined differently). Anything else is
-    left exactly as it was; `report-declined` says why.
+    Islands may contain `tosa.sigmoid`, `tanh`, `exp`, `log`, `rsqrt`,
+    `reciprocal`, `erf`, `sin`, `cos`, `floor`, `ceil`, `abs`, `negate`,
+    `clamp`, `cast` (between f32, f16, bf16), `add`, `sub`, `mul` (shift 0),
+    `pow`, `maximum`, `minimum`, `greater`, `greater_equal`, `equal`,
+    `logical_and`, `logical_or`, `logical_xor`, `logical_not` and `select`:
+    single activations and the composites exporters spell out (silu, gelu,
+    hardswish, leaky relu, elu, ...) alike. Both quantized types must be
+    per-tensor `!quant.uniform` with signed 8-bit storage (any [qmin, qmax],
+    e.g. `i8<-127:127>`) and an f32 expressed type; tensors may have any rank
+    and shape. A `tensor.cast` joins the input's shape and the quantize's when
+    they are refined differently.
 
-    Results of the `quant.dcast` or the activation that have other users are
-    kept for them; only operations that become dead are erased. The pass
-    never folds `quant.dcast(quant.qcast(x))` to `x`: run it before
-    canonicalization of quantized IR, which does.
+    Identical tables within a function share one `tosa.const`, placed at the
+    start of the function body in order of first use. Values of a folded
+    island that other operations still read are kept for them; operations
+    that become dead (the island's ops, constants and `quant.dcast`) are
+    erased. Input codes whose float result is NaN are mapped to the output
+    zero point and reported with a remark at the operation that produced the
+    NaN. Anything not folded is left exactly as it was; `report-declined`
+    says why. The pass never folds `quant.dcast(quant.qcast(x))` to `x`: run
+    it before canonicalization of quantized IR, which does.
 
     Example:
 
     ```mlir
     %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.1:-3>> to tensor<4xf32>
     %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-    %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.00390625:-128>>
+    %2 = tosa.mul %0, %1, %shift : (tensor<4xf32>, tensor<4xf32>, tensor<1xi8>) -> tensor<4xf32>
+    %3 = quant.qcast %2 : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.05:-100>>
     ```
 
     becomes
 
     ```mlir
+    %t = "tosa.const"() <{values = dense<[-100, ...]> : tensor<256xi8>}> : () -> tensor<256xi8>
     %0 = quant.scast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.1:-3>> to tensor<4xi8>
-    %1 = "tosa.const"() <{values = dense<[-128, ...]> : tensor<256xi8>}> : () -> tensor<256xi8>
-    %2 = tosa.table %0, %1 : (tensor<4xi8>, tensor<256xi8>) -> tensor<4xi8>
-    %3 = quant.scast %2 : tensor<4xi8> to tensor<4x!quant.uniform<i8:f32, 0.00390625:-128>>
+    %1 = tosa.table %0, %t : (tensor<4xi8>, tensor<256xi8>) -> tensor<4xi8>
+    %2 = quant.scast %1 : tensor<4xi8> to tensor<4x!quant.uniform<i8:f32, 0.05:-100>>
     ```
   }];
   let dependentDialects = [
@@ -59,15 +73,22 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   let options = [
     Option<"numerics", "numerics", "std::string", /*default=*/"\"pt2e\"",
            "Whose quantize/dequantize arithmetic the tables reproduce: "
-           "'pt2e' (PyTorch PT2E quantized_decomposed ops)">,
+           "'pt2e' (PyTorch PT2E quantized_decomposed ops) or 'tflite' "
+           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization)">,
+    ListOption<"allowedOps", "ops", "std::string",
+               "Operations an island may contain (e.g. "
+               "'tosa.sigmoid,tosa.mul'); empty allows every supported one">,
+    Option<"maxIslandSize", "max-island-size", "unsigned", /*default=*/"64",
+           "Largest number of element-wise operations in one island">,
     Option<"reportDeclined", "report-declined", "bool", /*default=*/"false",
-           "Emit a remark at each candidate activation or quantize that is "
-           "not folded, giving the reason">,
+           "Emit a remark at each quantize that is not folded, giving the "
+           "reason">,
   ];
   let statistics = [
     Statistic<"numFolded", "folded", "Number of islands folded into a table">,
     Statistic<"numDeclined", "declined",
-              "Number of candidates that were not folded">,
+              "Number of quantizes that were not folded">,
+    Statistic<"numTables", "tables", "Number of table constants created">,
   ];
 }
 

@@ -1,0 +1,345 @@
+//===- ScalarProgram.cpp - Element-wise island interpreter ----------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/ScalarProgram.h"
+
+#include "llvm/ADT/APFloat.h"
+#include "llvm/Support/ErrorHandling.h"
+
+#include <cassert>
+#include <cmath>
+
+using namespace lutfold;
+
+llvm::StringRef lutfold::stringifyScalarType(ScalarType type) {
+  switch (type) {
+  case ScalarType::F32:
+    return "f32";
+  case ScalarType::F16:
+    return "f16";
+  case ScalarType::BF16:
+    return "bf16";
+  case ScalarType::I1:
+    return "i1";
+  }
+  llvm_unreachable("unknown scalar type");
+}
+
+bool lutfold::isFloat(ScalarType type) { return type != ScalarType::I1; }
+
+unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
+  switch (opcode) {
+  case ScalarOpcode::Input:
+  case ScalarOpcode::Constant:
+    return 0;
+  case ScalarOpcode::Sigmoid:
+  case ScalarOpcode::Tanh:
+  case ScalarOpcode::Exp:
+  case ScalarOpcode::Log:
+  case ScalarOpcode::Rsqrt:
+  case ScalarOpcode::Reciprocal:
+  case ScalarOpcode::Erf:
+  case ScalarOpcode::Sin:
+  case ScalarOpcode::Cos:
+  case ScalarOpcode::Floor:
+  case ScalarOpcode::Ceil:
+  case ScalarOpcode::Abs:
+  case ScalarOpcode::Negate:
+  case ScalarOpcode::Clamp:
+  case ScalarOpcode::Cast:
+  case ScalarOpcode::LogicalNot:
+    return 1;
+  case ScalarOpcode::Add:
+  case ScalarOpcode::Sub:
+  case ScalarOpcode::Mul:
+  case ScalarOpcode::Pow:
+  case ScalarOpcode::Maximum:
+  case ScalarOpcode::Minimum:
+  case ScalarOpcode::Greater:
+  case ScalarOpcode::GreaterEqual:
+  case ScalarOpcode::Equal:
+  case ScalarOpcode::LogicalAnd:
+  case ScalarOpcode::LogicalOr:
+  case ScalarOpcode::LogicalXor:
+    return 2;
+  case ScalarOpcode::Select:
+    return 3;
+  }
+  llvm_unreachable("unknown scalar opcode");
+}
+
+llvm::StringRef lutfold::stringifyScalarOpcode(ScalarOpcode opcode) {
+  switch (opcode) {
+  case ScalarOpcode::Input:
+    return "input";
+  case ScalarOpcode::Constant:
+    return "constant";
+  case ScalarOpcode::Sigmoid:
+    return "sigmoid";
+  case ScalarOpcode::Tanh:
+    return "tanh";
+  case ScalarOpcode::Exp:
+    return "exp";
+  case ScalarOpcode::Log:
+    return "log";
+  case ScalarOpcode::Rsqrt:
+    return "rsqrt";
+  case ScalarOpcode::Reciprocal:
+    return "reciprocal";
+  case ScalarOpcode::Erf:
+    return "erf";
+  case ScalarOpcode::Sin:
+    return "sin";
+  case ScalarOpcode::Cos:
+    return "cos";
+  case ScalarOpcode::Floor:
+    return "floor";
+  case ScalarOpcode::Ceil:
+    return "ceil";
+  case ScalarOpcode::Abs:
+    return "abs";
+  case ScalarOpcode::Negate:
+    return "negate";
+  case ScalarOpcode::Clamp:
+    return "clamp";
+  case ScalarOpcode::Cast:
+    return "cast";
+  case ScalarOpcode::LogicalNot:
+    return "logical_not";
+  case ScalarOpcode::Add:
+    return "add";
+  case ScalarOpcode::Sub:
+    return "sub";
+  case ScalarOpcode::Mul:
+    return "mul";
+  case ScalarOpcode::Pow:
+    return "pow";
+  case ScalarOpcode::Maximum:
+    return "maximum";
+  case ScalarOpcode::Minimum:
+    return "minimum";
+  case ScalarOpcode::Greater:
+    return "greater";
+  case ScalarOpcode::GreaterEqual:
+    return "greater_equal";
+  case ScalarOpcode::Equal:
+    return "equal";
+  case ScalarOpcode::LogicalAnd:
+    return "logical_and";
+  case ScalarOpcode::LogicalOr:
+    return "logical_or";
+  case ScalarOpcode::LogicalXor:
+    return "logical_xor";
+  case ScalarOpcode::Select:
+    return "select";
+  }
+  llvm_unreachable("unknown scalar opcode");
+}
+
+double lutfold::roundToType(double value, ScalarType type) {
+  switch (type) {
+  case ScalarType::F32:
+    return static_cast<float>(value);
+  case ScalarType::F16:
+  case ScalarType::BF16: {
+    llvm::APFloat rounded(value);
+    bool losesInfo = false;
+    rounded.convert(type == ScalarType::F16 ? llvm::APFloat::IEEEhalf()
+                                            : llvm::APFloat::BFloat(),
+                    llvm::APFloat::rmNearestTiesToEven, &losesInfo);
+    return rounded.convertToDouble();
+  }
+  case ScalarType::I1:
+    return value != 0.0 ? 1.0 : 0.0;
+  }
+  llvm_unreachable("unknown scalar type");
+}
+
+ScalarProgram::ValueId
+ScalarProgram::append(const ScalarInstruction &instruction) {
+  for (unsigned i = 0, e = getNumOperands(instruction.opcode); i < e; ++i)
+    assert(instruction.operands[i] < instructions.size() &&
+           "operand defined after its use");
+  instructions.push_back(instruction);
+  return static_cast<ValueId>(instructions.size() - 1);
+}
+
+ScalarProgram::ValueId ScalarProgram::addInput(ScalarType type) {
+  assert(instructions.empty() && "the input must come first");
+  ScalarInstruction input;
+  input.opcode = ScalarOpcode::Input;
+  input.type = type;
+  return append(input);
+}
+
+ScalarProgram::ValueId ScalarProgram::addConstant(double value,
+                                                  ScalarType type) {
+  ScalarInstruction constant;
+  constant.opcode = ScalarOpcode::Constant;
+  constant.type = type;
+  constant.constant = roundToType(value, type);
+  return append(constant);
+}
+
+ScalarProgram::ValueId ScalarProgram::addOp(ScalarOpcode opcode,
+                                            ScalarType type,
+                                            llvm::ArrayRef<ValueId> operands) {
+  assert(operands.size() == getNumOperands(opcode) && "wrong operand count");
+  ScalarInstruction op;
+  op.opcode = opcode;
+  op.type = type;
+  for (auto [i, operand] : llvm::enumerate(operands))
+    op.operands[i] = operand;
+  return append(op);
+}
+
+ScalarProgram::ValueId ScalarProgram::addClamp(ValueId operand, double lo,
+                                               double hi, scalar::NanMode mode,
+                                               ScalarType type) {
+  ScalarInstruction op;
+  op.opcode = ScalarOpcode::Clamp;
+  op.type = type;
+  op.operands[0] = operand;
+  op.constant = lo;
+  op.clampMax = hi;
+  op.nanMode = mode;
+  return append(op);
+}
+
+ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
+                                                ValueId lhs, ValueId rhs,
+                                                scalar::NanMode mode,
+                                                ScalarType type) {
+  assert((opcode == ScalarOpcode::Maximum || opcode == ScalarOpcode::Minimum) &&
+         "not a minimum or maximum");
+  ValueId id = addOp(opcode, type, {lhs, rhs});
+  instructions[id].nanMode = mode;
+  return id;
+}
+
+/// The value of one instruction given its operands' values. Float operands
+/// are exact in float (every float type here is a subset of f32).
+static double evaluateInstruction(const ScalarInstruction &op, double input,
+                                  const double *a, const double *b,
+                                  const double *c) {
+  auto f = [](const double *v) { return static_cast<float>(*v); };
+  auto boolean = [](bool v) { return v ? 1.0 : 0.0; };
+  float value;
+  switch (op.opcode) {
+  case ScalarOpcode::Input:
+    return roundToType(input, op.type);
+  case ScalarOpcode::Constant:
+    return op.constant;
+  case ScalarOpcode::Sigmoid:
+    value = scalar::sigmoid(f(a));
+    break;
+  case ScalarOpcode::Tanh:
+    value = scalar::tanh(f(a));
+    break;
+  case ScalarOpcode::Exp:
+    value = scalar::exp(f(a));
+    break;
+  case ScalarOpcode::Log:
+    value = scalar::log(f(a));
+    break;
+  case ScalarOpcode::Rsqrt:
+    value = scalar::rsqrt(f(a));
+    break;
+  case ScalarOpcode::Reciprocal:
+    value = scalar::reciprocal(f(a));
+    break;
+  case ScalarOpcode::Erf:
+    value = scalar::erf(f(a));
+    break;
+  case ScalarOpcode::Sin:
+    value = scalar::sin(f(a));
+    break;
+  case ScalarOpcode::Cos:
+    value = scalar::cos(f(a));
+    break;
+  case ScalarOpcode::Floor:
+    value = scalar::floor(f(a));
+    break;
+  case ScalarOpcode::Ceil:
+    value = scalar::ceil(f(a));
+    break;
+  case ScalarOpcode::Abs:
+    value = scalar::abs(f(a));
+    break;
+  case ScalarOpcode::Negate:
+    value = scalar::negate(f(a));
+    break;
+  case ScalarOpcode::Clamp:
+    value = scalar::clamp(f(a), static_cast<float>(op.constant),
+                          static_cast<float>(op.clampMax), op.nanMode);
+    break;
+  case ScalarOpcode::Cast:
+    return roundToType(*a, op.type);
+  case ScalarOpcode::LogicalNot:
+    return boolean(*a == 0.0);
+  case ScalarOpcode::Add:
+    value = f(a) + f(b);
+    break;
+  case ScalarOpcode::Sub:
+    value = f(a) - f(b);
+    break;
+  case ScalarOpcode::Mul:
+    value = f(a) * f(b);
+    break;
+  case ScalarOpcode::Pow:
+    value = scalar::pow(f(a), f(b));
+    break;
+  case ScalarOpcode::Maximum:
+    value = scalar::maximum(f(a), f(b), op.nanMode);
+    break;
+  case ScalarOpcode::Minimum:
+    value = scalar::minimum(f(a), f(b), op.nanMode);
+    break;
+  case ScalarOpcode::Greater:
+    return boolean(f(a) > f(b));
+  case ScalarOpcode::GreaterEqual:
+    return boolean(f(a) >= f(b));
+  case ScalarOpcode::Equal:
+    return boolean(f(a) == f(b));
+  case ScalarOpcode::LogicalAnd:
+    return boolean(*a != 0.0 && *b != 0.0);
+  case ScalarOpcode::LogicalOr:
+    return boolean(*a != 0.0 || *b != 0.0);
+  case ScalarOpcode::LogicalXor:
+    return boolean((*a != 0.0) != (*b != 0.0));
+  case ScalarOpcode::Select:
+    return *a != 0.0 ? *b : *c;
+  }
+  // Float results are computed in f32 and rounded once to narrower types;
+  // for +, -, * and / that equals the correctly rounded f16/bf16 result.
+  return roundToType(value, op.type);
+}
+
+double ScalarProgram::evaluate(double input,
+                               std::optional<ValueId> *nanOrigin) const {
+  assert(!instructions.empty() && "empty program");
+  llvm::SmallVector<double, 16> values(instructions.size());
+  std::optional<ValueId> firstNaN;
+  for (auto [id, op] : llvm::enumerate(instructions)) {
+    const double *operands[3] = {nullptr, nullptr, nullptr};
+    bool operandIsNaN = false;
+    for (unsigned i = 0, e = getNumOperands(op.opcode); i < e; ++i) {
+      operands[i] = &values[op.operands[i]];
+      operandIsNaN |= std::isnan(*operands[i]);
+    }
+    values[id] = evaluateInstruction(op, input, operands[0], operands[1],
+                                     operands[2]);
+    if (!firstNaN && !operandIsNaN && std::isnan(values[id]) &&
+        op.opcode != ScalarOpcode::Input)
+      firstNaN = static_cast<ValueId>(id);
+  }
+  double value = values[result];
+  if (nanOrigin)
+    *nanOrigin = std::isnan(value) ? firstNaN : std::nullopt;
+  return value;
+}
