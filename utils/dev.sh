@@ -86,7 +86,8 @@ docs() {
 
 format() {
   deps
-  git -C "$ROOT" ls-files '*.cpp' '*.h' | (cd "$ROOT" && xargs clang-format -i)
+  (cd "$ROOT" && find include lib tools unittests -name '*.cpp' -o -name '*.h' |
+    xargs clang-format -i)
 }
 
 CMAKE_ARGS=()

@@ -332,8 +332,8 @@ double ScalarProgram::evaluate(double input,
       operands[i] = &values[op.operands[i]];
       operandIsNaN |= std::isnan(*operands[i]);
     }
-    values[id] = evaluateInstruction(op, input, operands[0], operands[1],
-                                     operands[2]);
+    values[id] =
+        evaluateInstruction(op, input, operands[0], operands[1], operands[2]);
     if (!firstNaN && !operandIsNaN && std::isnan(values[id]) &&
         op.opcode != ScalarOpcode::Input)
       firstNaN = static_cast<ValueId>(id);

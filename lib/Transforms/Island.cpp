@@ -33,16 +33,16 @@ using ValueId = ScalarProgram::ValueId;
 
 llvm::ArrayRef<llvm::StringRef> lutfold::getSupportedIslandOps() {
   static const llvm::StringRef names[] = {
-      "tosa.abs",         "tosa.add",         "tosa.cast",
-      "tosa.ceil",        "tosa.clamp",       "tosa.cos",
-      "tosa.equal",       "tosa.erf",         "tosa.exp",
-      "tosa.floor",       "tosa.greater",     "tosa.greater_equal",
-      "tosa.log",         "tosa.logical_and", "tosa.logical_not",
-      "tosa.logical_or",  "tosa.logical_xor", "tosa.maximum",
-      "tosa.minimum",     "tosa.mul",         "tosa.negate",
-      "tosa.pow",         "tosa.reciprocal",  "tosa.rsqrt",
-      "tosa.select",      "tosa.sigmoid",     "tosa.sin",
-      "tosa.sub",         "tosa.tanh"};
+      "tosa.abs",        "tosa.add",         "tosa.cast",
+      "tosa.ceil",       "tosa.clamp",       "tosa.cos",
+      "tosa.equal",      "tosa.erf",         "tosa.exp",
+      "tosa.floor",      "tosa.greater",     "tosa.greater_equal",
+      "tosa.log",        "tosa.logical_and", "tosa.logical_not",
+      "tosa.logical_or", "tosa.logical_xor", "tosa.maximum",
+      "tosa.minimum",    "tosa.mul",         "tosa.negate",
+      "tosa.pow",        "tosa.reciprocal",  "tosa.rsqrt",
+      "tosa.select",     "tosa.sigmoid",     "tosa.sin",
+      "tosa.sub",        "tosa.tanh"};
   return names;
 }
 
@@ -124,8 +124,7 @@ static LogicalResult requireZero(Value value, StringRef what, Operation *op,
 }
 
 /// Describes `op` as a program step, or says why it cannot be one.
-static FailureOr<ElementwiseStep> classify(Operation *op,
-                                           std::string &reason) {
+static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
   auto unary = [&](ScalarOpcode opcode) -> FailureOr<ElementwiseStep> {
     return ElementwiseStep{opcode, {op->getOperand(0)}};
   };
@@ -198,13 +197,15 @@ static FailureOr<ElementwiseStep> classify(Operation *op,
         return binary(ScalarOpcode::GreaterEqual);
       })
       .Case([&](tosa::EqualOp) { return binary(ScalarOpcode::Equal); })
-      .Case([&](tosa::LogicalAndOp) { return binary(ScalarOpcode::LogicalAnd); })
+      .Case(
+          [&](tosa::LogicalAndOp) { return binary(ScalarOpcode::LogicalAnd); })
       .Case([&](tosa::LogicalOrOp) { return binary(ScalarOpcode::LogicalOr); })
-      .Case([&](tosa::LogicalXorOp) { return binary(ScalarOpcode::LogicalXor); })
+      .Case(
+          [&](tosa::LogicalXorOp) { return binary(ScalarOpcode::LogicalXor); })
       .Case([&](tosa::SelectOp select) -> FailureOr<ElementwiseStep> {
-        return ElementwiseStep{ScalarOpcode::Select,
-                               {select.getPred(), select.getOnTrue(),
-                                select.getOnFalse()}};
+        return ElementwiseStep{
+            ScalarOpcode::Select,
+            {select.getPred(), select.getOnTrue(), select.getOnFalse()}};
       })
       .Default([&](Operation *) { return unsupported(); });
 }
@@ -216,7 +217,8 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   std::optional<ScalarType> resultType =
       getScalarType(op->getResult(0).getType());
   if (!resultType) {
-    reason = describe(op) + " produces " + describe(op->getResult(0).getType()) +
+    reason = describe(op) + " produces " +
+             describe(op->getResult(0).getType()) +
              ", which a float island cannot hold";
     return failure();
   }
