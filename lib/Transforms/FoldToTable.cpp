@@ -219,7 +219,8 @@ void IslandFolder::eraseDeadIslandOps(const Island &island) {
   for (Operation *op : llvm::reverse(island.ops))
     eraseIfDead(op);
   llvm::SmallPtrSet<Operation *, 8> seen;
-  for (Operation *op : island.constants)
+  for (Operation *op :
+       llvm::concat<Operation *const>(island.constants, island.configConstants))
     if (seen.insert(op).second)
       eraseIfDead(op);
   for (quant::DequantizeCastOp dequantize : island.dequantizes)

@@ -50,8 +50,11 @@ namespace {
 /// What one element-wise operation computes, in program terms.
 struct ElementwiseStep {
   ScalarOpcode opcode;
-  /// Operands that carry element data (not shifts or zero points).
+  /// Operands that carry element data.
   SmallVector<Value, 3> operands;
+  /// Constant operands that only configure the operation (MUL's shift,
+  /// NEGATE's zero points); erased with the island when dead.
+  SmallVector<Value, 2> configOperands;
   double clampMin = 0.0;
   double clampMax = 0.0;
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
@@ -157,7 +160,9 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
             failed(requireZero(negate.getOutputZp(), "output zero point", op,
                                reason)))
           return failure();
-        return unary(ScalarOpcode::Negate);
+        return ElementwiseStep{ScalarOpcode::Negate,
+                               {negate.getInput1()},
+                               {negate.getInput1Zp(), negate.getOutputZp()}};
       })
       .Case([&](tosa::ClampOp clamp) -> FailureOr<ElementwiseStep> {
         auto lo = dyn_cast<FloatAttr>(clamp.getMinVal());
@@ -178,7 +183,9 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
       .Case([&](tosa::MulOp mul) -> FailureOr<ElementwiseStep> {
         if (failed(requireZero(mul.getShift(), "shift", op, reason)))
           return failure();
-        return binary(ScalarOpcode::Mul);
+        return ElementwiseStep{ScalarOpcode::Mul,
+                               {mul.getInput1(), mul.getInput2()},
+                               {mul.getShift()}};
       })
       .Case([&](tosa::MaximumOp max) -> FailureOr<ElementwiseStep> {
         ElementwiseStep step{ScalarOpcode::Maximum,
@@ -402,6 +409,8 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
                " operations (max-island-size)";
       return failure();
     }
+    for (Value config : step->configOperands)
+      island.configConstants.push_back(config.getDefiningOp());
     stepIndex[def] = pendingSteps.size();
     stack.push_back({value, true});
     for (Value operand : llvm::reverse(step->operands))

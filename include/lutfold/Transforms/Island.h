@@ -44,8 +44,11 @@ struct Island {
   llvm::SmallVector<mlir::quant::DequantizeCastOp, 1> dequantizes;
   /// Element-wise operations, every one after the operations it reads.
   llvm::SmallVector<mlir::Operation *> ops;
-  /// Splat constant operations the island reads.
+  /// Splat constant operations the island reads as data.
   llvm::SmallVector<mlir::Operation *> constants;
+  /// Constant operations that configure island operations (MUL's shift,
+  /// NEGATE's zero points).
+  llvm::SmallVector<mlir::Operation *> configConstants;
   /// The per-element function; its input is the dequantized value.
   ScalarProgram program;
   /// For each program instruction, the operation it came from (null for the

@@ -418,6 +418,8 @@ def check(args):
         left = float_op.search(body)
         if left:
             sys.exit("error: @%s keeps %s" % (name, left.group(1)))
+        if re.search(r"tosa\.const.*-> tensor<(?!256xi8>)", body):
+            sys.exit("error: @%s keeps a constant of the island" % name)
         consts = dict(re.findall(
             r'(%\S+) = "tosa.const"\(\) <\{values = dense<(\[[^\]]*\]|-?\d+)> '
             r': tensor<256xi8>', body))
