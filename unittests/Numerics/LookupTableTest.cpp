@@ -12,6 +12,9 @@
 
 #include "lutfold/Numerics/LookupTable.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Numerics/ScalarProgram.h"
+
+#include "llvm/ADT/StringSwitch.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -40,6 +43,7 @@ QuantParams parseParams(const llvm::json::Array &fields) {
           *fields[3].getAsInteger()};
 }
 
+/// The golden cases of `op`, or all of them when `op` is empty.
 std::vector<GoldenCase> loadGoldenCases(llvm::StringRef op) {
   std::string path = LUTFOLD_TEST_DATA_DIR "/pt2e_int8_tables.json";
   auto buffer = llvm::MemoryBuffer::getFile(path);
@@ -57,9 +61,10 @@ std::vector<GoldenCase> loadGoldenCases(llvm::StringRef op) {
   for (const llvm::json::Value &entry :
        *root->getAsObject()->getArray("cases")) {
     const llvm::json::Object &object = *entry.getAsObject();
-    if (*object.getString("op") != op)
+    llvm::StringRef name = *object.getString("op");
+    if (!op.empty() && name != op)
       continue;
-    GoldenCase golden{op.str(),
+    GoldenCase golden{name.str(),
                       parseParams(*object.getArray("in")),
                       parseParams(*object.getArray("out")),
                       {}};
@@ -85,6 +90,123 @@ TEST(LookupTableTest, SigmoidMatchesPyTorchEagerBitForBit) {
           << golden.in.scale << ", out scale " << golden.out.scale;
     }
     EXPECT_TRUE(table->nanInputCodes.empty());
+  }
+}
+
+/// The PyTorch kernel of each golden operation.
+float (*getScalarFunction(llvm::StringRef op))(float) {
+  return llvm::StringSwitch<float (*)(float)>(op)
+      .Case("sigmoid", scalar::sigmoid)
+      .Case("tanh", scalar::tanh)
+      .Case("exp", scalar::exp)
+      .Case("log", scalar::log)
+      .Case("rsqrt", scalar::rsqrt)
+      .Case("reciprocal", scalar::reciprocal)
+      .Case("erf", scalar::erf)
+      .Case("sin", scalar::sin)
+      .Case("cos", scalar::cos)
+      .Case("floor", scalar::floor)
+      .Case("ceil", scalar::ceil)
+      .Case("abs", scalar::abs)
+      .Case("silu", scalar::silu)
+      .Case("gelu", scalar::gelu)
+      .Case("gelu_tanh", scalar::geluTanh)
+      .Case("hardswish", scalar::hardswish)
+      .Case("hardsigmoid", scalar::hardsigmoid)
+      .Default(nullptr);
+}
+
+/// Each golden operation as exporters spell it in TOSA, as a program.
+ScalarProgram buildTosaComposition(llvm::StringRef op) {
+  using Op = ScalarOpcode;
+  constexpr ScalarType f32 = ScalarType::F32;
+  ScalarProgram p;
+  ScalarProgram::ValueId x = p.addInput(f32);
+  auto c = [&](double v) { return p.addConstant(v, f32); };
+  auto un = [&](Op opcode, ScalarProgram::ValueId a) {
+    return p.addOp(opcode, f32, {a});
+  };
+  auto bin = [&](Op opcode, ScalarProgram::ValueId a,
+                 ScalarProgram::ValueId b) {
+    return p.addOp(opcode, f32, {a, b});
+  };
+  std::optional<Op> unary = llvm::StringSwitch<std::optional<Op>>(op)
+                                .Case("sigmoid", Op::Sigmoid)
+                                .Case("tanh", Op::Tanh)
+                                .Case("exp", Op::Exp)
+                                .Case("log", Op::Log)
+                                .Case("rsqrt", Op::Rsqrt)
+                                .Case("reciprocal", Op::Reciprocal)
+                                .Case("erf", Op::Erf)
+                                .Case("sin", Op::Sin)
+                                .Case("cos", Op::Cos)
+                                .Case("floor", Op::Floor)
+                                .Case("ceil", Op::Ceil)
+                                .Case("abs", Op::Abs)
+                                .Default(std::nullopt);
+  if (unary) {
+    p.setResult(un(*unary, x));
+  } else if (op == "silu") {
+    p.setResult(bin(Op::Mul, x, un(Op::Sigmoid, x)));
+  } else if (op == "gelu") {
+    auto e = un(Op::Erf, bin(Op::Mul, x, c(M_SQRT1_2)));
+    p.setResult(bin(Op::Mul, bin(Op::Mul, x, c(0.5)), bin(Op::Add, e, c(1.0))));
+  } else if (op == "gelu_tanh") {
+    auto cube = bin(Op::Mul, bin(Op::Mul, x, x), x);
+    auto inner = bin(Op::Mul, bin(Op::Add, x, bin(Op::Mul, cube, c(0.044715))),
+                     c(static_cast<float>(M_SQRT2 * M_2_SQRTPI * 0.5)));
+    auto t = un(Op::Tanh, inner);
+    p.setResult(bin(Op::Mul, bin(Op::Mul, x, c(0.5)), bin(Op::Add, t, c(1.0))));
+  } else if (op == "hardswish" || op == "hardsigmoid") {
+    auto relu6 = p.addClamp(bin(Op::Add, x, c(3.0)), 0.0, 6.0,
+                            scalar::NanMode::Propagate, f32);
+    if (op == "hardswish")
+      relu6 = bin(Op::Mul, x, relu6);
+    p.setResult(bin(Op::Mul, relu6, c(1.0 / 6.0)));
+  } else {
+    ADD_FAILURE() << "no composition for " << op.str();
+    p.setResult(x);
+  }
+  return p;
+}
+
+/// Compares a table with a golden one; null golden entries are NaN and must
+/// be reported as such, with the output's NaN code.
+void expectMatchesGolden(const GoldenCase &golden, const Int8Table &table,
+                         llvm::StringRef how) {
+  int64_t nanCode = Quantizer(golden.out, NumericsPreset::PT2E).nanCode();
+  llvm::SmallVector<int64_t> expectedNaN;
+  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
+    int64_t code = int64_t(i) - 128;
+    if (!golden.table[i]) {
+      expectedNaN.push_back(code);
+      EXPECT_EQ(table.entries[i], nanCode) << golden.op << " code " << code;
+      continue;
+    }
+    EXPECT_EQ(table.entries[i], *golden.table[i])
+        << golden.op << " (" << how.str() << ") input code " << code
+        << ", in scale " << golden.in.scale << ", out scale "
+        << golden.out.scale;
+  }
+  EXPECT_EQ(table.nanInputCodes, expectedNaN) << golden.op;
+}
+
+TEST(LookupTableTest, EveryGoldenCaseMatchesPyTorchEager) {
+  std::vector<GoldenCase> cases = loadGoldenCases("");
+  ASSERT_EQ(cases.size(), 69u);
+  for (const GoldenCase &golden : cases) {
+    auto fn = getScalarFunction(golden.op);
+    ASSERT_NE(fn, nullptr) << golden.op;
+    llvm::Expected<Int8Table> direct =
+        buildInt8Table(golden.in, golden.out, fn);
+    ASSERT_TRUE(static_cast<bool>(direct));
+    expectMatchesGolden(golden, *direct, "PyTorch kernel");
+
+    ScalarProgram program = buildTosaComposition(golden.op);
+    llvm::Expected<Int8Table> interpreted =
+        buildInt8Table(golden.in, golden.out, program);
+    ASSERT_TRUE(static_cast<bool>(interpreted));
+    expectMatchesGolden(golden, *interpreted, "TOSA composition");
   }
 }
 

@@ -27,9 +27,17 @@ Quantizer pt2e(double scale, int64_t zeroPoint, int64_t qmin = -128,
                    NumericsPreset::PT2E);
 }
 
+Quantizer tflite(double scale, int64_t zeroPoint, int64_t qmin = -128,
+                 int64_t qmax = 127) {
+  return Quantizer({StorageType::i8(), scale, zeroPoint, qmin, qmax},
+                   NumericsPreset::TFLite);
+}
+
 TEST(QuantizerTest, PresetNames) {
   EXPECT_EQ(stringifyNumericsPreset(NumericsPreset::PT2E), "pt2e");
+  EXPECT_EQ(stringifyNumericsPreset(NumericsPreset::TFLite), "tflite");
   EXPECT_EQ(parseNumericsPreset("pt2e"), NumericsPreset::PT2E);
+  EXPECT_EQ(parseNumericsPreset("tflite"), NumericsPreset::TFLite);
   EXPECT_EQ(parseNumericsPreset("PT2E"), std::nullopt);
   EXPECT_EQ(parseNumericsPreset(""), std::nullopt);
 }
@@ -86,6 +94,51 @@ TEST(QuantizerTest, NaNMapsToTheZeroPointCode) {
   // A zero point outside [qmin, qmax] is clamped like any other code.
   EXPECT_EQ(pt2e(0.25, -128, -127, 127).quantize(nan), -127);
   EXPECT_EQ(pt2e(0.25, -128, -127, 127).nanCode(), -127);
+}
+
+TEST(QuantizerTest, TFLiteRoundsHalfAwayFromZero) {
+  Quantizer t = tflite(1.0, 0);
+  Quantizer p = pt2e(1.0, 0);
+  // x.5 ties: away from zero for TFLite, to even for PT2E.
+  EXPECT_EQ(t.quantize(0.5f), 1);
+  EXPECT_EQ(p.quantize(0.5f), 0);
+  EXPECT_EQ(t.quantize(2.5f), 3);
+  EXPECT_EQ(p.quantize(2.5f), 2);
+  EXPECT_EQ(t.quantize(-0.5f), -1);
+  EXPECT_EQ(p.quantize(-0.5f), 0);
+  EXPECT_EQ(t.quantize(-3.5f), -4);
+  EXPECT_EQ(p.quantize(-3.5f), -4);
+  // Not ties: both agree.
+  EXPECT_EQ(t.quantize(1.4f), 1);
+  EXPECT_EQ(t.quantize(-1.6f), -2);
+}
+
+TEST(QuantizerTest, TFLiteTakesTheReciprocalInFloat) {
+  // 1.0f / f32(0.00758384796150766) = 131.85919189..., so y * inverse is
+  // 210.50001525 and rounds to 211 (PT2E's double reciprocal gives exactly
+  // 210.5 -> 210); with zero point -128: 83.
+  Quantizer q = tflite(0.00758384796150766, -128);
+  EXPECT_EQ(q.quantize(1.5964000225067139f), 83);
+}
+
+TEST(QuantizerTest, TFLiteDequantizeAndSaturation) {
+  Quantizer q = tflite(0.25, 10, -127, 127);
+  EXPECT_EQ(q.dequantize(14), 1.0f);
+  EXPECT_EQ(q.dequantize(-128), q.dequantize(-127));
+  EXPECT_EQ(q.quantize(1000.0f), 127);
+  EXPECT_EQ(q.quantize(-1000.0f), -127);
+  EXPECT_EQ(q.quantize(std::numeric_limits<float>::quiet_NaN()), 10);
+}
+
+TEST(QuantizerTest, TFLiteOverflowGuard) {
+  // With scale > 1 the guard is FLT_MAX itself; with scale <= 1 it is
+  // FLT_MAX * scale, so anything at or above saturates without the multiply.
+  float max = std::numeric_limits<float>::max();
+  EXPECT_EQ(tflite(4.0, 0).quantize(max), 127);
+  EXPECT_EQ(tflite(0.5, 0).quantize(max * 0.5f), 127);
+  EXPECT_EQ(tflite(0.5, 0).quantize(std::numeric_limits<float>::infinity()),
+            127);
+  EXPECT_EQ(tflite(0.5, 0).quantize(-max), -128);
 }
 
 } // namespace

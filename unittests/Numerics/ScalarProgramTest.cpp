@@ -1,0 +1,187 @@
+//===- ScalarProgramTest.cpp - Element-wise island interpreter ------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/ScalarProgram.h"
+
+#include "gtest/gtest.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace lutfold;
+using scalar::NanMode;
+using ValueId = ScalarProgram::ValueId;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+TEST(ScalarProgramTest, Names) {
+  EXPECT_EQ(stringifyScalarOpcode(ScalarOpcode::GreaterEqual), "greater_equal");
+  EXPECT_EQ(stringifyScalarType(ScalarType::BF16), "bf16");
+  EXPECT_EQ(getNumOperands(ScalarOpcode::Select), 3u);
+  EXPECT_EQ(getNumOperands(ScalarOpcode::LogicalNot), 1u);
+  EXPECT_FALSE(isFloat(ScalarType::I1));
+}
+
+TEST(ScalarProgramTest, RoundsToNarrowFloatTypes) {
+  // 1 + 2^-11 is halfway between two f16 values: ties to even gives 1.
+  EXPECT_EQ(roundToType(1.0 + std::ldexp(1.0, -11), ScalarType::F16), 1.0);
+  EXPECT_EQ(roundToType(1.0 + 3 * std::ldexp(1.0, -11), ScalarType::F16),
+            1.0 + std::ldexp(1.0, -9));
+  EXPECT_EQ(roundToType(65520.0, ScalarType::F16),
+            std::numeric_limits<double>::infinity());
+  // bf16 keeps 8 significant bits.
+  EXPECT_EQ(roundToType(1.0 + std::ldexp(1.0, -8), ScalarType::BF16), 1.0);
+  // 3e38 = 1.7632... * 2^127; with 7 fraction bits, 226/128 * 2^127.
+  EXPECT_EQ(roundToType(3.0e38, ScalarType::BF16), std::ldexp(1.765625, 127));
+  EXPECT_EQ(roundToType(0.1, ScalarType::F32), static_cast<float>(0.1));
+  EXPECT_TRUE(std::isnan(roundToType(kNaN, ScalarType::F16)));
+}
+
+TEST(ScalarProgramTest, SiluMatchesTheScalarComposite) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId s = program.addOp(ScalarOpcode::Sigmoid, ScalarType::F32, {x});
+  program.setResult(program.addOp(ScalarOpcode::Mul, ScalarType::F32, {x, s}));
+  for (float v = -20.0f; v <= 20.0f; v += 0.37f)
+    EXPECT_EQ(program(v), v * scalar::sigmoid(v)) << v;
+}
+
+TEST(ScalarProgramTest, HardswishAsTosaComposition) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId three = program.addConstant(3.0, ScalarType::F32);
+  ValueId sixth = program.addConstant(1.0 / 6.0, ScalarType::F32);
+  ValueId shifted =
+      program.addOp(ScalarOpcode::Add, ScalarType::F32, {x, three});
+  ValueId clamped =
+      program.addClamp(shifted, 0.0, 6.0, NanMode::Propagate, ScalarType::F32);
+  ValueId product =
+      program.addOp(ScalarOpcode::Mul, ScalarType::F32, {x, clamped});
+  program.setResult(
+      program.addOp(ScalarOpcode::Mul, ScalarType::F32, {product, sixth}));
+  EXPECT_EQ(program(-4.0f), -0.0f);
+  EXPECT_EQ(program(4.0f), 4.0f * 6.0f * static_cast<float>(1.0 / 6.0));
+  EXPECT_EQ(program(0.0f), 0.0f);
+}
+
+TEST(ScalarProgramTest, EluWithCompareAndSelect) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId zero = program.addConstant(0.0, ScalarType::F32);
+  ValueId one = program.addConstant(1.0, ScalarType::F32);
+  ValueId positive =
+      program.addOp(ScalarOpcode::Greater, ScalarType::I1, {x, zero});
+  ValueId e = program.addOp(ScalarOpcode::Exp, ScalarType::F32, {x});
+  ValueId em1 = program.addOp(ScalarOpcode::Sub, ScalarType::F32, {e, one});
+  program.setResult(
+      program.addOp(ScalarOpcode::Select, ScalarType::F32, {positive, x, em1}));
+  EXPECT_EQ(program(2.5f), 2.5f);
+  EXPECT_EQ(program(-1.0f), std::exp(-1.0f) - 1.0f);
+  EXPECT_EQ(program(0.0f), 0.0f);
+}
+
+TEST(ScalarProgramTest, LogicalOperators) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId zero = program.addConstant(0.0, ScalarType::F32);
+  ValueId ten = program.addConstant(10.0, ScalarType::F32);
+  ValueId positive =
+      program.addOp(ScalarOpcode::GreaterEqual, ScalarType::I1, {x, zero});
+  ValueId small =
+      program.addOp(ScalarOpcode::Greater, ScalarType::I1, {ten, x});
+  ValueId inside = program.addOp(ScalarOpcode::LogicalAnd, ScalarType::I1,
+                                 {positive, small});
+  ValueId outside =
+      program.addOp(ScalarOpcode::LogicalNot, ScalarType::I1, {inside});
+  ValueId isTen = program.addOp(ScalarOpcode::Equal, ScalarType::I1, {x, ten});
+  ValueId either =
+      program.addOp(ScalarOpcode::LogicalOr, ScalarType::I1, {outside, isTen});
+  ValueId exactlyOne =
+      program.addOp(ScalarOpcode::LogicalXor, ScalarType::I1, {either, isTen});
+  ValueId one = program.addConstant(1.0, ScalarType::F32);
+  program.setResult(program.addOp(ScalarOpcode::Select, ScalarType::F32,
+                                  {exactlyOne, one, zero}));
+  // exactlyOne is "outside [0, 10]", excluding 10 itself.
+  EXPECT_EQ(program(-1.0f), 1.0f);
+  EXPECT_EQ(program(0.0f), 0.0f);
+  EXPECT_EQ(program(5.0f), 0.0f);
+  EXPECT_EQ(program(10.0f), 0.0f);
+  EXPECT_EQ(program(11.0f), 1.0f);
+  // NaN compares false everywhere: not inside, so outside.
+  EXPECT_EQ(program(std::numeric_limits<float>::quiet_NaN()), 1.0f);
+}
+
+TEST(ScalarProgramTest, HalfPrecisionRoundsEveryStep) {
+  // cast f32 -> f16, add 1/1024 twice in f16, cast back.
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId half = program.addOp(ScalarOpcode::Cast, ScalarType::F16, {x});
+  ValueId tiny = program.addConstant(std::ldexp(1.0, -12), ScalarType::F16);
+  ValueId once =
+      program.addOp(ScalarOpcode::Add, ScalarType::F16, {half, tiny});
+  ValueId twice =
+      program.addOp(ScalarOpcode::Add, ScalarType::F16, {once, tiny});
+  program.setResult(
+      program.addOp(ScalarOpcode::Cast, ScalarType::F32, {twice}));
+  // In f16, 1 + 2^-12 rounds back to 1 each time; in f32 it would not.
+  EXPECT_EQ(program(1.0f), 1.0f);
+  // The input itself is rounded to f16 by the cast.
+  EXPECT_EQ(program(1.0004f), 1.0f);
+}
+
+TEST(ScalarProgramTest, MinMaxAndClampCarryTheirNaNMode) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId zero = program.addConstant(0.0, ScalarType::F32);
+  ValueId log = program.addOp(ScalarOpcode::Log, ScalarType::F32, {x});
+  program.setResult(program.addMinMax(ScalarOpcode::Maximum, log, zero,
+                                      NanMode::Ignore, ScalarType::F32));
+  EXPECT_EQ(program(-1.0f), 0.0f);
+  EXPECT_EQ(program(std::exp(1.0f)), std::log(std::exp(1.0f)));
+}
+
+TEST(ScalarProgramTest, ReportsWhereNaNStarts) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId a = program.addOp(ScalarOpcode::Abs, ScalarType::F32, {x});
+  ValueId n = program.addOp(ScalarOpcode::Negate, ScalarType::F32, {a});
+  ValueId r = program.addOp(ScalarOpcode::Rsqrt, ScalarType::F32, {n});
+  ValueId e = program.addOp(ScalarOpcode::Exp, ScalarType::F32, {r});
+  program.setResult(e);
+
+  std::optional<ValueId> origin;
+  EXPECT_TRUE(std::isnan(program.evaluate(2.0, &origin)));
+  ASSERT_TRUE(origin.has_value());
+  EXPECT_EQ(*origin, r);
+
+  // rsqrt(-0) = -inf, exp(-inf) = 0: no NaN.
+  EXPECT_EQ(program.evaluate(0.0, &origin), 0.0);
+  EXPECT_FALSE(origin.has_value());
+
+  // A NaN input has no origin inside the program.
+  EXPECT_TRUE(std::isnan(program.evaluate(kNaN, &origin)));
+  EXPECT_FALSE(origin.has_value());
+}
+
+TEST(ScalarProgramTest, NaNDiscardedBySelectIsNotReported) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId zero = program.addConstant(0.0, ScalarType::F32);
+  ValueId positive =
+      program.addOp(ScalarOpcode::Greater, ScalarType::I1, {x, zero});
+  ValueId log = program.addOp(ScalarOpcode::Log, ScalarType::F32, {x});
+  program.setResult(program.addOp(ScalarOpcode::Select, ScalarType::F32,
+                                  {positive, log, zero}));
+  std::optional<ValueId> origin;
+  EXPECT_EQ(program.evaluate(-1.0, &origin), 0.0);
+  EXPECT_FALSE(origin.has_value());
+}
+
+} // namespace
