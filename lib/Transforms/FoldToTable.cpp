@@ -125,13 +125,12 @@ private:
 
   /// One storage view (quant.scast) per quantized input.
   llvm::DenseMap<Value, Value> storageViews;
-  /// Tables created in each function, by content, and the last one created
-  /// (the next goes after it, so their order is the order of first use).
-  struct FunctionTables {
-    llvm::StringMap<Value> byContent;
-    Operation *last = nullptr;
-  };
-  llvm::DenseMap<Operation *, FunctionTables> functionTables;
+  /// Tables created in each function, by content.
+  llvm::DenseMap<Operation *, llvm::StringMap<Value>> functionTables;
+  /// The last table and the last block-argument view placed at the start of
+  /// a block: the next one goes after it, so the order is that of first use.
+  llvm::DenseMap<Block *, Operation *> lastTable;
+  llvm::DenseMap<Block *, Operation *> lastArgumentView;
 };
 } // namespace
 
@@ -169,6 +168,21 @@ Value IslandFolder::getStorageView(Value source) {
   auto type = cast<RankedTensorType>(source.getType());
   auto quantType = cast<quant::QuantizedType>(type.getElementType());
   OpBuilder::InsertionGuard guard(rewriter);
+  if (auto argument = dyn_cast<BlockArgument>(source)) {
+    // Views of block arguments open the block: after the tables placed there
+    // and after earlier views, so both keep the order of first use.
+    Block *block = argument.getOwner();
+    Operation *&lastView = lastArgumentView[block];
+    if (Operation *after = lastView ? lastView : lastTable.lookup(block))
+      rewriter.setInsertionPointAfter(after);
+    else
+      rewriter.setInsertionPointToStart(block);
+    lastView = quant::StorageCastOp::create(
+        rewriter, source.getLoc(), type.clone(quantType.getStorageType()),
+        source);
+    view = lastView->getResult(0);
+    return view;
+  }
   rewriter.setInsertionPointAfterValue(source);
   view = quant::StorageCastOp::create(rewriter, source.getLoc(),
                                       type.clone(quantType.getStorageType()),
@@ -183,28 +197,31 @@ Value IslandFolder::getTableConstant(const Int8Table &table, Operation *user,
                                          rewriter.getIntegerType(8));
   auto values =
       DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries));
-  auto function = user->getParentOfType<FunctionOpInterface>();
+  // Share within the function whose body the user is in; a table at the
+  // start of that body dominates every use below it, unless an operation in
+  // between is isolated from above.
+  auto function = dyn_cast_or_null<FunctionOpInterface>(
+      user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
   if (!function || function.isExternal()) {
     rewriter.setInsertionPoint(user);
     ++result.numTables;
     return tosa::ConstOp::create(rewriter, loc, tableType, values);
   }
 
-  FunctionTables &tables = functionTables[function];
   llvm::StringRef content(reinterpret_cast<const char *>(table.entries.data()),
                           table.entries.size());
-  Value &shared = tables.byContent[content];
+  Value &shared = functionTables[function][content];
   if (shared)
     return shared;
-  Block &entry = function.getFunctionBody().front();
-  if (tables.last)
-    rewriter.setInsertionPointAfter(tables.last);
+  Block *entry = &function.getFunctionBody().front();
+  Operation *&last = lastTable[entry];
+  if (last)
+    rewriter.setInsertionPointAfter(last);
   else
-    rewriter.setInsertionPointToStart(&entry);
+    rewriter.setInsertionPointToStart(entry);
   // The first island that needs a table names its location.
-  auto constant = tosa::ConstOp::create(rewriter, loc, tableType, values);
-  tables.last = constant;
-  shared = constant;
+  last = tosa::ConstOp::create(rewriter, loc, tableType, values);
+  shared = last->getResult(0);
   ++result.numTables;
   return shared;
 }
@@ -258,8 +275,8 @@ void IslandFolder::foldSink(quant::QuantizeCastOp sink) {
   locs.push_back(sink.getLoc());
   Location loc = rewriter.getFusedLoc(locs);
 
-  Value storage = getStorageView(island->source);
   Value tableConst = getTableConstant(*table, sink, loc);
+  Value storage = getStorageView(island->source);
   rewriter.setInsertionPoint(sink);
   // TABLE's result has exactly its input's shape. The quantize may carry a
   // more (or less) refined but compatible shape; a tensor.cast bridges them.
