@@ -73,12 +73,16 @@ def main():
         lines = island_cases.emit_function(op, op, inp, out, "1x16")
         if nan_codes:
             for k, line in enumerate(lines):
-                if "= tosa.log " in line or "= tosa.rsqrt " in line:
-                    lines.insert(k, "  // expected-remark@+1 {{gives NaN for input "
-                                 "codes %s; the table maps them to output code "
-                                 "%d (the output zero point)}}"
-                                 % (ranges(nan_codes), nan_code))
-                    break
+                for name in ("tosa.log", "tosa.rsqrt"):
+                    if "= %s " % name in line:
+                        lines.insert(k, "  // expected-remark@+1 {{'%s' gives NaN "
+                                     "for input codes %s; the table maps them to "
+                                     "output code %d (the output zero point)}}"
+                                     % (name, ranges(nan_codes), nan_code))
+                        break
+                else:
+                    continue
+                break
         if index:
             print()
             print("// -----")

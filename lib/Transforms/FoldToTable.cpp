@@ -156,7 +156,8 @@ void IslandFolder::reportNaN(const Island &island, const Int8Table &table,
   }
   int64_t nanCode = Quantizer(out, options.preset).nanCode();
   for (auto &[op, codes] : codesByOp)
-    op->emitRemark() << "gives NaN for input codes " << formatCodeRanges(codes)
+    op->emitRemark() << "'" << op->getName() << "' gives NaN for input codes "
+                     << formatCodeRanges(codes)
                      << "; the table maps them to output code " << nanCode
                      << " (the output zero point)";
 }
