@@ -53,22 +53,16 @@ static float ieeeMinimum(float a, float b) {
 }
 
 float scalar::maximum(float a, float b, NanMode mode) {
-  if (mode == NanMode::Ignore) {
-    if (std::isnan(a))
-      return b;
-    if (std::isnan(b))
-      return a;
-  }
+  // Ignore: a NaN operand yields the other one (NaN only if both are).
+  if (mode == NanMode::Ignore && (std::isnan(a) || std::isnan(b)))
+    return std::isnan(a) ? b : a;
   return ieeeMaximum(a, b);
 }
 
 float scalar::minimum(float a, float b, NanMode mode) {
-  if (mode == NanMode::Ignore) {
-    if (std::isnan(a))
-      return b;
-    if (std::isnan(b))
-      return a;
-  }
+  // Ignore: a NaN operand yields the other one (NaN only if both are).
+  if (mode == NanMode::Ignore && (std::isnan(a) || std::isnan(b)))
+    return std::isnan(a) ? b : a;
   return ieeeMinimum(a, b);
 }
 
