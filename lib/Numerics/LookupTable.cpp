@@ -45,3 +45,23 @@ llvm::Expected<Int8Table> lutfold::buildInt8Table(const QuantParams &in,
   }
   return table;
 }
+
+llvm::Expected<Int8Table>
+lutfold::buildInt8CodeTable(const ScalarProgram &program) {
+  if (program.getInstructions().empty() ||
+      program.getInstructions().front().type != ScalarType::I8 ||
+      program.getResultType() != ScalarType::I8)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the program does not map i8 codes to i8 codes");
+  Int8Table table;
+  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
+    int64_t code = Int8Table::kFirstCode + static_cast<int64_t>(i);
+    ScalarEvaluation evaluation =
+        program.evaluateDetailed(static_cast<double>(code));
+    if (evaluation.sawNaN)
+      table.nanInputCodes.push_back(code);
+    table.entries[i] = static_cast<int8_t>(evaluation.value);
+  }
+  return table;
+}

@@ -11,6 +11,7 @@
 #include "llvm/ADT/APFloat.h"
 #include "llvm/Support/ErrorHandling.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -26,11 +27,47 @@ llvm::StringRef lutfold::stringifyScalarType(ScalarType type) {
     return "bf16";
   case ScalarType::I1:
     return "i1";
+  case ScalarType::I8:
+    return "i8";
+  case ScalarType::I16:
+    return "i16";
+  case ScalarType::I32:
+    return "i32";
   }
   llvm_unreachable("unknown scalar type");
 }
 
-bool lutfold::isFloat(ScalarType type) { return type != ScalarType::I1; }
+bool lutfold::isFloat(ScalarType type) {
+  return type == ScalarType::F32 || type == ScalarType::F16 ||
+         type == ScalarType::BF16;
+}
+
+bool lutfold::isInteger(ScalarType type) {
+  return type == ScalarType::I8 || type == ScalarType::I16 ||
+         type == ScalarType::I32;
+}
+
+static unsigned getIntegerWidth(ScalarType type) {
+  switch (type) {
+  case ScalarType::I8:
+    return 8;
+  case ScalarType::I16:
+    return 16;
+  case ScalarType::I32:
+    return 32;
+  default:
+    llvm_unreachable("not an integer type");
+  }
+}
+
+/// Wraps an integer to `type`'s width, two's complement.
+static int64_t wrapInteger(int64_t value, ScalarType type) {
+  unsigned width = getIntegerWidth(type);
+  uint64_t mask = (uint64_t(1) << width) - 1;
+  uint64_t bits = static_cast<uint64_t>(value) & mask;
+  uint64_t sign = uint64_t(1) << (width - 1);
+  return static_cast<int64_t>(bits ^ sign) - static_cast<int64_t>(sign);
+}
 
 unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
   switch (opcode) {
@@ -156,8 +193,22 @@ double lutfold::roundToType(double value, ScalarType type) {
   }
   case ScalarType::I1:
     return value != 0.0 ? 1.0 : 0.0;
+  case ScalarType::I8:
+  case ScalarType::I16:
+  case ScalarType::I32:
+    assert(std::trunc(value) == value && "not an integral value");
+    return static_cast<double>(wrapInteger(static_cast<int64_t>(value), type));
   }
   llvm_unreachable("unknown scalar type");
+}
+
+double lutfold::castFloatToInteger(double value, ScalarType type) {
+  if (std::isnan(value))
+    return 0.0;
+  unsigned width = getIntegerWidth(type);
+  double lo = -std::ldexp(1.0, width - 1);
+  double hi = std::ldexp(1.0, width - 1) - 1.0;
+  return std::clamp(std::nearbyint(value), lo, hi);
 }
 
 ScalarProgram::ValueId
@@ -211,6 +262,14 @@ ScalarProgram::ValueId ScalarProgram::addClamp(ValueId operand, double lo,
   return append(op);
 }
 
+ScalarProgram::ValueId ScalarProgram::addShiftedMul(ValueId lhs, ValueId rhs,
+                                                    unsigned shift) {
+  assert(shift < 64 && "shift out of range");
+  ValueId id = addOp(ScalarOpcode::Mul, ScalarType::I32, {lhs, rhs});
+  instructions[id].shift = shift;
+  return id;
+}
+
 ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
                                                 ValueId lhs, ValueId rhs,
                                                 scalar::NanMode mode,
@@ -222,19 +281,96 @@ ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
   return id;
 }
 
-/// The value of one instruction given its operands' values. Float operands
-/// are exact in float (every float type here is a subset of f32).
-static double evaluateInstruction(const ScalarInstruction &op, double input,
+/// Integer arithmetic of one instruction; TOSA integers wrap as upstream
+/// lowers them (arith.addi and friends).
+static double evaluateInteger(const ScalarInstruction &op, int64_t a,
+                              int64_t b) {
+  int64_t value;
+  switch (op.opcode) {
+  case ScalarOpcode::Add:
+    value = a + b;
+    break;
+  case ScalarOpcode::Sub:
+    value = a - b;
+    break;
+  case ScalarOpcode::Mul:
+    value = a * b;
+    if (op.shift > 0)
+      value = (value + (int64_t(1) << (op.shift - 1))) >> op.shift;
+    break;
+  case ScalarOpcode::Negate:
+    value = -a;
+    break;
+  case ScalarOpcode::Abs:
+    value = a < 0 ? -a : a;
+    break;
+  case ScalarOpcode::Maximum:
+    value = std::max(a, b);
+    break;
+  case ScalarOpcode::Minimum:
+    value = std::min(a, b);
+    break;
+  case ScalarOpcode::Clamp:
+    value = std::clamp(a, static_cast<int64_t>(op.constant),
+                       static_cast<int64_t>(op.clampMax));
+    break;
+  default:
+    llvm_unreachable("not an integer operation");
+  }
+  return static_cast<double>(wrapInteger(value, op.type));
+}
+
+/// The value of one instruction given its operands' values and the type of
+/// its (data) operands. Float operands are exact in float (every float type
+/// here is a subset of f32); integers up to 32 bits are exact in double.
+/// Sets `castNaN` when a Cast turns a NaN into an integer.
+static double evaluateInstruction(const ScalarInstruction &op,
+                                  ScalarType operandType, double input,
                                   const double *a, const double *b,
-                                  const double *c) {
+                                  const double *c, bool &castNaN) {
   auto f = [](const double *v) { return static_cast<float>(*v); };
   auto boolean = [](bool v) { return v ? 1.0 : 0.0; };
-  float value;
+  auto integer = [](const double *v) {
+    return v ? static_cast<int64_t>(*v) : 0;
+  };
   switch (op.opcode) {
   case ScalarOpcode::Input:
-    return roundToType(input, op.type);
+    return input;
   case ScalarOpcode::Constant:
     return op.constant;
+  case ScalarOpcode::Cast:
+    if (isInteger(op.type) && isFloat(operandType)) {
+      castNaN |= std::isnan(*a);
+      return castFloatToInteger(*a, op.type);
+    }
+    return roundToType(*a, op.type);
+  case ScalarOpcode::LogicalNot:
+    return boolean(*a == 0.0);
+  // Comparisons on doubles equal comparisons in the operands' own type:
+  // every value is exact in double.
+  case ScalarOpcode::Greater:
+    return boolean(*a > *b);
+  case ScalarOpcode::GreaterEqual:
+    return boolean(*a >= *b);
+  case ScalarOpcode::Equal:
+    return boolean(*a == *b);
+  case ScalarOpcode::LogicalAnd:
+    return boolean(*a != 0.0 && *b != 0.0);
+  case ScalarOpcode::LogicalOr:
+    return boolean(*a != 0.0 || *b != 0.0);
+  case ScalarOpcode::LogicalXor:
+    return boolean((*a != 0.0) != (*b != 0.0));
+  case ScalarOpcode::Select:
+    return *a != 0.0 ? *b : *c;
+  default:
+    break;
+  }
+
+  if (isInteger(op.type))
+    return evaluateInteger(op, integer(a), integer(b));
+
+  float value;
+  switch (op.opcode) {
   case ScalarOpcode::Sigmoid:
     value = scalar::sigmoid(f(a));
     break;
@@ -278,10 +414,6 @@ static double evaluateInstruction(const ScalarInstruction &op, double input,
     value = scalar::clamp(f(a), static_cast<float>(op.constant),
                           static_cast<float>(op.clampMax), op.nanMode);
     break;
-  case ScalarOpcode::Cast:
-    return roundToType(*a, op.type);
-  case ScalarOpcode::LogicalNot:
-    return boolean(*a == 0.0);
   case ScalarOpcode::Add:
     value = f(a) + f(b);
     break;
@@ -300,31 +432,19 @@ static double evaluateInstruction(const ScalarInstruction &op, double input,
   case ScalarOpcode::Minimum:
     value = scalar::minimum(f(a), f(b), op.nanMode);
     break;
-  case ScalarOpcode::Greater:
-    return boolean(f(a) > f(b));
-  case ScalarOpcode::GreaterEqual:
-    return boolean(f(a) >= f(b));
-  case ScalarOpcode::Equal:
-    return boolean(f(a) == f(b));
-  case ScalarOpcode::LogicalAnd:
-    return boolean(*a != 0.0 && *b != 0.0);
-  case ScalarOpcode::LogicalOr:
-    return boolean(*a != 0.0 || *b != 0.0);
-  case ScalarOpcode::LogicalXor:
-    return boolean((*a != 0.0) != (*b != 0.0));
-  case ScalarOpcode::Select:
-    return *a != 0.0 ? *b : *c;
+  default:
+    llvm_unreachable("handled above");
   }
   // Float results are computed in f32 and rounded once to narrower types;
   // for +, -, * and / that equals the correctly rounded f16/bf16 result.
   return roundToType(value, op.type);
 }
 
-double ScalarProgram::evaluate(double input,
-                               std::optional<ValueId> *nanOrigin) const {
+ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   assert(!instructions.empty() && "empty program");
   llvm::SmallVector<double, 16> values(instructions.size());
   std::optional<ValueId> firstNaN;
+  bool castNaN = false;
   for (auto [id, op] : llvm::enumerate(instructions)) {
     const double *operands[3] = {nullptr, nullptr, nullptr};
     bool operandIsNaN = false;
@@ -332,14 +452,21 @@ double ScalarProgram::evaluate(double input,
       operands[i] = &values[op.operands[i]];
       operandIsNaN |= std::isnan(*operands[i]);
     }
-    values[id] =
-        evaluateInstruction(op, input, operands[0], operands[1], operands[2]);
+    // The type data operands have (Select's first operand is its predicate).
+    unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
+    ScalarType operandType = getNumOperands(op.opcode) > dataOperand
+                                 ? instructions[op.operands[dataOperand]].type
+                                 : op.type;
+    values[id] = evaluateInstruction(op, operandType, input, operands[0],
+                                     operands[1], operands[2], castNaN);
     if (!firstNaN && !operandIsNaN && std::isnan(values[id]) &&
         op.opcode != ScalarOpcode::Input)
       firstNaN = static_cast<ValueId>(id);
   }
-  double value = values[result];
-  if (nanOrigin)
-    *nanOrigin = std::isnan(value) ? firstNaN : std::nullopt;
-  return value;
+  ScalarEvaluation evaluation;
+  evaluation.value = values[result];
+  evaluation.sawNaN = std::isnan(evaluation.value) || castNaN;
+  if (evaluation.sawNaN)
+    evaluation.nanOrigin = firstNaN;
+  return evaluation;
 }

@@ -108,14 +108,18 @@ public:
   IslandFolder(MLIRContext *context, const FoldToTableOptions &options)
       : options(options), rewriter(context) {}
 
-  void foldSink(quant::QuantizeCastOp sink);
+  void foldSink(Operation *sink);
 
   FoldToTableResult result;
 
 private:
-  void decline(quant::QuantizeCastOp sink, const Twine &reason);
+  void decline(Operation *sink, const Twine &reason);
   void reportNaN(const Island &island, const Int8Table &table,
-                 const QuantParams &in, const QuantParams &out);
+                 llvm::function_ref<double(int64_t)> programInput,
+                 const Twine &policy);
+  FailureOr<Int8Table> buildQuantDialectTable(const Island &island,
+                                              const QuantParams &outParams);
+  FailureOr<Int8Table> buildPlainTosaTable(const Island &island);
   Value getStorageView(Value source);
   Value getTableConstant(const Int8Table &table, Operation *user, Location loc);
   void eraseDeadIslandOps(const Island &island);
@@ -134,32 +138,29 @@ private:
 };
 } // namespace
 
-void IslandFolder::decline(quant::QuantizeCastOp sink, const Twine &reason) {
+void IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
   if (options.reportDeclined)
     sink->emitRemark() << "not folded into a table: " << reason;
 }
 
 void IslandFolder::reportNaN(const Island &island, const Int8Table &table,
-                             const QuantParams &in, const QuantParams &out) {
+                             llvm::function_ref<double(int64_t)> programInput,
+                             const Twine &policy) {
   if (table.nanInputCodes.empty())
     return;
   // Attribute each NaN code to the operation that first produced a NaN.
-  Quantizer dequantizer(in, options.preset);
   Operation *sink = island.sink;
   llvm::MapVector<Operation *, SmallVector<int64_t>> codesByOp;
   for (int64_t code : table.nanInputCodes) {
-    std::optional<ScalarProgram::ValueId> origin;
-    island.program.evaluate(dequantizer.dequantize(code), &origin);
+    std::optional<uint32_t> origin =
+        island.program.evaluateDetailed(programInput(code)).nanOrigin;
     Operation *op = origin ? island.instructionOps[*origin] : nullptr;
     codesByOp[op ? op : sink].push_back(code);
   }
-  int64_t nanCode = Quantizer(out, options.preset).nanCode();
   for (auto &[op, codes] : codesByOp)
     op->emitRemark() << "'" << op->getName() << "' gives NaN for input codes "
-                     << formatCodeRanges(codes)
-                     << "; the table maps them to output code " << nanCode
-                     << " (the output zero point)";
+                     << formatCodeRanges(codes) << "; " << policy;
 }
 
 Value IslandFolder::getStorageView(Value source) {
@@ -246,51 +247,92 @@ void IslandFolder::eraseDeadIslandOps(const Island &island) {
       eraseIfDead(dequantize);
 }
 
-void IslandFolder::foldSink(quant::QuantizeCastOp sink) {
+FailureOr<Int8Table>
+IslandFolder::buildQuantDialectTable(const Island &island,
+                                     const QuantParams &outParams) {
   std::string reason;
-  FailureOr<QuantParams> outParams =
-      getInt8Params(sink.getResult().getType(), reason);
-  if (failed(outParams))
-    return decline(sink, "result of quant.qcast: " + reason);
+  FailureOr<QuantParams> inParams =
+      getInt8Params(island.source.getType(), reason);
+  if (failed(inParams)) {
+    decline(island.sink, "input of quant.dcast: " + reason);
+    return failure();
+  }
+  llvm::Expected<Int8Table> table =
+      buildInt8Table(*inParams, outParams, island.program, options.preset);
+  if (!table) {
+    decline(island.sink, llvm::toString(table.takeError()));
+    return failure();
+  }
+  Quantizer dequantizer(*inParams, options.preset);
+  int64_t nanCode = Quantizer(outParams, options.preset).nanCode();
+  reportNaN(
+      island, *table,
+      [&](int64_t code) { return dequantizer.dequantize(code); },
+      "the table maps them to output code " + Twine(nanCode) +
+          " (the output zero point)");
+  return std::move(*table);
+}
+
+FailureOr<Int8Table> IslandFolder::buildPlainTosaTable(const Island &island) {
+  llvm::Expected<Int8Table> table = buildInt8CodeTable(island.program);
+  if (!table) {
+    decline(island.sink, llvm::toString(table.takeError()));
+    return failure();
+  }
+  reportNaN(
+      island, *table, [](int64_t code) { return static_cast<double>(code); },
+      "a NaN cast to an integer reads as 0");
+  return std::move(*table);
+}
+
+void IslandFolder::foldSink(Operation *sink) {
+  // The quantize's type is checked before the walk: it is cheaper.
+  std::string reason;
+  FailureOr<QuantParams> outParams;
+  bool plain = !isa<quant::QuantizeCastOp>(sink);
+  if (!plain) {
+    outParams = getInt8Params(sink->getResult(0).getType(), reason);
+    if (failed(outParams))
+      return decline(sink, "result of quant.qcast: " + reason);
+  }
 
   FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
   if (failed(island))
     return decline(sink, reason);
-
-  FailureOr<QuantParams> inParams =
-      getInt8Params(island->source.getType(), reason);
-  if (failed(inParams))
-    return decline(sink, "input of quant.dcast: " + reason);
-
-  llvm::Expected<Int8Table> table =
-      buildInt8Table(*inParams, *outParams, island->program, options.preset);
-  if (!table)
-    return decline(sink, llvm::toString(table.takeError()));
-  reportNaN(*island, *table, *inParams, *outParams);
+  FailureOr<Int8Table> table =
+      plain ? buildPlainTosaTable(*island)
+            : buildQuantDialectTable(*island, *outParams);
+  if (failed(table))
+    return;
 
   SmallVector<Location> locs;
   for (quant::DequantizeCastOp dequantize : island->dequantizes)
     locs.push_back(dequantize.getLoc());
   for (Operation *op : island->ops)
     locs.push_back(op->getLoc());
-  locs.push_back(sink.getLoc());
+  locs.push_back(sink->getLoc());
   Location loc = rewriter.getFusedLoc(locs);
 
   Value tableConst = getTableConstant(*table, sink, loc);
-  Value storage = getStorageView(island->source);
+  // Plain islands read the i8 tensor itself; quant-dialect islands its
+  // storage view.
+  Value storage = plain ? island->source : getStorageView(island->source);
   rewriter.setInsertionPoint(sink);
   // TABLE's result has exactly its input's shape. The quantize may carry a
   // more (or less) refined but compatible shape; a tensor.cast bridges them.
   auto storageType = cast<RankedTensorType>(storage.getType());
   Value lookup =
       tosa::TableOp::create(rewriter, loc, storageType, storage, tableConst);
-  auto outType = cast<RankedTensorType>(sink.getResult().getType());
-  auto outStorageType = outType.clone(
-      cast<quant::QuantizedType>(outType.getElementType()).getStorageType());
+  auto outType = cast<RankedTensorType>(sink->getResult(0).getType());
+  auto outStorageType = outType;
+  if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
+    outStorageType = outType.clone(quantType.getStorageType());
   if (outStorageType != storageType)
     lookup = tensor::CastOp::create(rewriter, loc, outStorageType, lookup);
-  Value folded =
-      quant::StorageCastOp::create(rewriter, sink.getLoc(), outType, lookup);
+  Value folded = lookup;
+  if (!plain)
+    folded =
+        quant::StorageCastOp::create(rewriter, sink->getLoc(), outType, lookup);
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island);
   ++result.numFolded;
@@ -300,11 +342,14 @@ FoldToTableResult
 lutfold::foldIslandsToTables(Operation *root,
                              const FoldToTableOptions &options) {
   // Collect first: folding erases operations the walk would visit.
-  SmallVector<quant::QuantizeCastOp> sinks;
-  root->walk([&](quant::QuantizeCastOp op) { sinks.push_back(op); });
+  SmallVector<Operation *> sinks;
+  root->walk([&](Operation *op) {
+    if (isa<quant::QuantizeCastOp>(op) || isPlainTosaSink(op))
+      sinks.push_back(op);
+  });
 
   IslandFolder folder(root->getContext(), options);
-  for (quant::QuantizeCastOp sink : sinks)
+  for (Operation *sink : sinks)
     folder.foldSink(sink);
   return folder.result;
 }

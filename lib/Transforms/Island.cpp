@@ -57,6 +57,8 @@ struct ElementwiseStep {
   SmallVector<Value, 2> configOperands;
   double clampMin = 0.0;
   double clampMax = 0.0;
+  /// MUL on i32: the constant right shift.
+  unsigned shift = 0;
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
 };
 } // namespace
@@ -83,9 +85,26 @@ static std::optional<ScalarType> getScalarType(Type type) {
     return ScalarType::F16;
   if (element.isBF16())
     return ScalarType::BF16;
-  if (element.isInteger(1))
+  if (element.isSignlessInteger(1))
     return ScalarType::I1;
+  if (element.isSignlessInteger(8))
+    return ScalarType::I8;
+  if (element.isSignlessInteger(16))
+    return ScalarType::I16;
+  if (element.isSignlessInteger(32))
+    return ScalarType::I32;
   return std::nullopt;
+}
+
+static bool hasI8Elements(Type type) {
+  auto tensorType = dyn_cast<TensorType>(type);
+  return tensorType && tensorType.getElementType().isSignlessInteger(8);
+}
+
+bool lutfold::isPlainTosaSink(Operation *op) {
+  auto cast = dyn_cast<tosa::CastOp>(op);
+  return cast && hasI8Elements(cast.getOutput().getType()) &&
+         !hasI8Elements(cast.getInput().getType());
 }
 
 static scalar::NanMode getNanMode(tosa::NanPropagationMode mode) {
@@ -106,7 +125,7 @@ static std::optional<double> getSplatConstant(Value value) {
     return dense.getSplatValue<APFloat>().convertToDouble();
   if (element.isInteger(1))
     return dense.getSplatValue<bool>() ? 1.0 : 0.0;
-  if (isa<IntegerType>(element))
+  if (isa<IntegerType>(element) && element.getIntOrFloatBitWidth() <= 32)
     return static_cast<double>(dense.getSplatValue<APInt>().getSExtValue());
   return std::nullopt;
 }
@@ -165,15 +184,22 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
                                {negate.getInput1Zp(), negate.getOutputZp()}};
       })
       .Case([&](tosa::ClampOp clamp) -> FailureOr<ElementwiseStep> {
-        auto lo = dyn_cast<FloatAttr>(clamp.getMinVal());
-        auto hi = dyn_cast<FloatAttr>(clamp.getMaxVal());
+        auto bound = [](Attribute attr) -> std::optional<double> {
+          if (auto floatAttr = dyn_cast<FloatAttr>(attr))
+            return floatAttr.getValueAsDouble();
+          if (auto intAttr = dyn_cast<IntegerAttr>(attr))
+            return static_cast<double>(intAttr.getValue().getSExtValue());
+          return std::nullopt;
+        };
+        std::optional<double> lo = bound(clamp.getMinVal());
+        std::optional<double> hi = bound(clamp.getMaxVal());
         if (!lo || !hi) {
-          reason = describe(op) + " does not have float bounds";
+          reason = describe(op) + " does not have numeric bounds";
           return failure();
         }
         ElementwiseStep step{ScalarOpcode::Clamp, {clamp.getInput()}};
-        step.clampMin = lo.getValueAsDouble();
-        step.clampMax = hi.getValueAsDouble();
+        step.clampMin = *lo;
+        step.clampMax = *hi;
         step.nanMode = getNanMode(clamp.getNanMode());
         return step;
       })
@@ -181,11 +207,23 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
       .Case([&](tosa::SubOp) { return binary(ScalarOpcode::Sub); })
       .Case([&](tosa::PowOp) { return binary(ScalarOpcode::Pow); })
       .Case([&](tosa::MulOp mul) -> FailureOr<ElementwiseStep> {
-        if (failed(requireZero(mul.getShift(), "shift", op, reason)))
+        ElementwiseStep step{ScalarOpcode::Mul,
+                             {mul.getInput1(), mul.getInput2()},
+                             {mul.getShift()}};
+        // Only i32 multiplies may shift; everything else needs shift 0.
+        if (getScalarType(mul.getType()) != ScalarType::I32) {
+          if (failed(requireZero(mul.getShift(), "shift", op, reason)))
+            return failure();
+          return step;
+        }
+        std::optional<double> shift = getSplatConstant(mul.getShift());
+        if (!shift || *shift < 0 || *shift > 63) {
+          reason = describe(op) + " has a shift that is not a constant in "
+                                  "[0, 63]";
           return failure();
-        return ElementwiseStep{ScalarOpcode::Mul,
-                               {mul.getInput1(), mul.getInput2()},
-                               {mul.getShift()}};
+        }
+        step.shift = static_cast<unsigned>(*shift);
+        return step;
       })
       .Case([&](tosa::MaximumOp max) -> FailureOr<ElementwiseStep> {
         ElementwiseStep step{ScalarOpcode::Maximum,
@@ -226,13 +264,13 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   if (!resultType) {
     reason = describe(op) + " produces " +
              describe(op->getResult(0).getType()) +
-             ", which a float island cannot hold";
+             ", which an island cannot hold";
     return failure();
   }
   for (Value operand : step.operands) {
     if (!getScalarType(operand.getType())) {
       reason = describe(op) + " reads " + describe(operand.getType()) +
-               ", which a float island cannot hold";
+               ", which an island cannot hold";
       return failure();
     }
   }
@@ -241,6 +279,24 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   };
   bool wantsBoolOperands = false, producesBool = false;
   switch (step.opcode) {
+  case ScalarOpcode::Sigmoid:
+  case ScalarOpcode::Tanh:
+  case ScalarOpcode::Exp:
+  case ScalarOpcode::Log:
+  case ScalarOpcode::Rsqrt:
+  case ScalarOpcode::Reciprocal:
+  case ScalarOpcode::Erf:
+  case ScalarOpcode::Sin:
+  case ScalarOpcode::Cos:
+  case ScalarOpcode::Floor:
+  case ScalarOpcode::Ceil:
+  case ScalarOpcode::Pow:
+    if (!isFloat(*resultType)) {
+      reason = describe(op) + " works on " +
+               describe(op->getResult(0).getType()) + ", not on floats";
+      return failure();
+    }
+    break;
   case ScalarOpcode::LogicalNot:
   case ScalarOpcode::LogicalAnd:
   case ScalarOpcode::LogicalOr:
@@ -261,8 +317,9 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
     }
     return success();
   case ScalarOpcode::Cast:
-    if (*resultType == ScalarType::I1) {
-      reason = describe(op) + " casts to i1";
+    if (*resultType == ScalarType::I1 &&
+        isFloat(*getScalarType(step.operands[0].getType()))) {
+      reason = describe(op) + " casts a float to i1";
       return failure();
     }
     return success();
@@ -272,14 +329,14 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   for (Value operand : step.operands) {
     if (isBool(operand) != wantsBoolOperands) {
       reason = describe(op) + " reads " + describe(operand.getType()) +
-               (wantsBoolOperands ? ", not booleans" : ", not floats");
+               (wantsBoolOperands ? ", not booleans" : ", not numbers");
       return failure();
     }
   }
   if ((*resultType == ScalarType::I1) != producesBool) {
     reason = describe(op) + " produces " +
              describe(op->getResult(0).getType()) + ", not the expected " +
-             (producesBool ? "i1" : "float");
+             (producesBool ? "i1" : "number");
     return failure();
   }
   return success();
@@ -307,16 +364,38 @@ static bool preservesSourceShape(Type type, RankedTensorType sourceType,
   return true;
 }
 
-FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
+/// Records `value` as the island's quantized input, or says why it cannot
+/// be: an island reads exactly one.
+static LogicalResult setSource(Island &island, Value value,
+                               std::string &reason) {
+  if (island.source && island.source != value) {
+    reason = "the island reads two quantized inputs";
+    return failure();
+  }
+  island.source = value;
+  return success();
+}
+
+FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
                                          const IslandLimits &limits,
                                          std::string &reason) {
   Island island;
   island.sink = sink;
-  Value root = sink.getInput();
-  if (isa_and_nonnull<quant::DequantizeCastOp>(root.getDefiningOp())) {
-    reason = "no operation between quant.dcast and quant.qcast";
-    return failure();
+  Value root;
+  if (auto quantize = dyn_cast<quant::QuantizeCastOp>(sink)) {
+    island.encoding = IslandEncoding::QuantDialect;
+    root = quantize.getInput();
+    if (isa_and_nonnull<quant::DequantizeCastOp>(root.getDefiningOp())) {
+      reason = "no operation between quant.dcast and quant.qcast";
+      return failure();
+    }
+  } else {
+    assert(isPlainTosaSink(sink) && "not an island sink");
+    // The final cast to i8 is part of the island: it rounds and saturates.
+    island.encoding = IslandEncoding::PlainTosa;
+    root = sink->getResult(0);
   }
+  bool plain = island.encoding == IslandEncoding::PlainTosa;
 
   ScalarProgram &program = island.program;
   llvm::DenseMap<Value, ValueId> ids;
@@ -329,8 +408,9 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
   SmallVector<ElementwiseStep> pendingSteps;
   llvm::DenseMap<Operation *, unsigned> stepIndex;
 
-  // The dequantized input is instruction 0; its type is checked below.
-  program.addInput(ScalarType::F32);
+  // The input is instruction 0: the dequantized f32 value (its type is
+  // checked below), or the i8 code itself.
+  program.addInput(plain ? ScalarType::I8 : ScalarType::F32);
   island.instructionOps.push_back(nullptr);
 
   while (!stack.empty()) {
@@ -351,6 +431,8 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
       if (step.opcode == ScalarOpcode::Clamp)
         id = program.addClamp(operands[0], step.clampMin, step.clampMax,
                               step.nanMode, type);
+      else if (step.opcode == ScalarOpcode::Mul && step.shift != 0)
+        id = program.addShiftedMul(operands[0], operands[1], step.shift);
       else if (step.opcode == ScalarOpcode::Maximum ||
                step.opcode == ScalarOpcode::Minimum)
         id = program.addMinMax(step.opcode, operands[0], operands[1],
@@ -364,16 +446,17 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
     }
 
     if (!def) {
-      reason = "the island reads a block argument, not only its quant.dcast";
+      reason = "the island reads a block argument other than its quantized "
+               "input";
       return failure();
     }
     if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
-      if (island.source && island.source != dequantize.getInput()) {
-        reason = "the island reads two quantized inputs (two quant.dcast "
-                 "sources)";
+      if (plain) {
+        reason = "the island mixes quant.dcast with a plain TOSA quantize";
         return failure();
       }
-      island.source = dequantize.getInput();
+      if (failed(setSource(island, dequantize.getInput(), reason)))
+        return failure();
       island.dequantizes.push_back(dequantize);
       ids[value] = 0;
       continue;
@@ -413,6 +496,16 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
       island.configConstants.push_back(config.getDefiningOp());
     stepIndex[def] = pendingSteps.size();
     stack.push_back({value, true});
+    // An i8 value cast to anything else is where a plain island starts.
+    if (isa<tosa::CastOp>(def) && hasI8Elements(step->operands[0].getType())) {
+      if (!plain) {
+        reason = "the island mixes quant.dcast with a plain TOSA dequantize";
+        return failure();
+      }
+      if (failed(setSource(island, step->operands[0], reason)))
+        return failure();
+      ids[step->operands[0]] = 0;
+    }
     for (Value operand : llvm::reverse(step->operands))
       if (!ids.count(operand))
         stack.push_back({operand, false});
@@ -420,7 +513,14 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
   }
 
   if (!island.source) {
-    reason = "the island does not read a quant.dcast";
+    reason = plain ? "the island does not read an i8 value through tosa.cast"
+                   : "the island does not read a quant.dcast";
+    return failure();
+  }
+  if (plain && llvm::none_of(island.ops, [](Operation *op) {
+        return isFloat(*getScalarType(op->getResult(0).getType()));
+      })) {
+    reason = "the island has no float operation";
     return failure();
   }
   auto sourceType = dyn_cast<RankedTensorType>(island.source.getType());
@@ -456,7 +556,7 @@ FailureOr<Island> lutfold::analyzeIsland(quant::QuantizeCastOp sink,
     }
   }
   program.setResult(ids.lookup(root));
-  if (program.getResultType() != ScalarType::F32) {
+  if (!plain && program.getResultType() != ScalarType::F32) {
     reason = "quant.qcast reads " + describe(root.getType()) + ", not f32";
     return failure();
   }

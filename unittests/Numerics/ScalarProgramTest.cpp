@@ -156,18 +156,22 @@ TEST(ScalarProgramTest, ReportsWhereNaNStarts) {
   ValueId e = program.addOp(ScalarOpcode::Exp, ScalarType::F32, {r});
   program.setResult(e);
 
-  std::optional<ValueId> origin;
-  EXPECT_TRUE(std::isnan(program.evaluate(2.0, &origin)));
-  ASSERT_TRUE(origin.has_value());
-  EXPECT_EQ(*origin, r);
+  ScalarEvaluation evaluation = program.evaluateDetailed(2.0);
+  EXPECT_TRUE(std::isnan(evaluation.value));
+  EXPECT_TRUE(evaluation.sawNaN);
+  ASSERT_TRUE(evaluation.nanOrigin.has_value());
+  EXPECT_EQ(*evaluation.nanOrigin, r);
 
   // rsqrt(-0) = -inf, exp(-inf) = 0: no NaN.
-  EXPECT_EQ(program.evaluate(0.0, &origin), 0.0);
-  EXPECT_FALSE(origin.has_value());
+  evaluation = program.evaluateDetailed(0.0);
+  EXPECT_EQ(evaluation.value, 0.0);
+  EXPECT_FALSE(evaluation.sawNaN);
+  EXPECT_FALSE(evaluation.nanOrigin.has_value());
 
   // A NaN input has no origin inside the program.
-  EXPECT_TRUE(std::isnan(program.evaluate(kNaN, &origin)));
-  EXPECT_FALSE(origin.has_value());
+  evaluation = program.evaluateDetailed(kNaN);
+  EXPECT_TRUE(evaluation.sawNaN);
+  EXPECT_FALSE(evaluation.nanOrigin.has_value());
 }
 
 TEST(ScalarProgramTest, NaNDiscardedBySelectIsNotReported) {
@@ -179,9 +183,9 @@ TEST(ScalarProgramTest, NaNDiscardedBySelectIsNotReported) {
   ValueId log = program.addOp(ScalarOpcode::Log, ScalarType::F32, {x});
   program.setResult(program.addOp(ScalarOpcode::Select, ScalarType::F32,
                                   {positive, log, zero}));
-  std::optional<ValueId> origin;
-  EXPECT_EQ(program.evaluate(-1.0, &origin), 0.0);
-  EXPECT_FALSE(origin.has_value());
+  ScalarEvaluation evaluation = program.evaluateDetailed(-1.0);
+  EXPECT_EQ(evaluation.value, 0.0);
+  EXPECT_FALSE(evaluation.sawNaN);
 }
 
 } // namespace

@@ -16,6 +16,7 @@
 
 #include "lutfold/Numerics/QuantParams.h"
 #include "lutfold/Numerics/Quantizer.h"
+#include "lutfold/Numerics/ScalarProgram.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -56,6 +57,15 @@ struct Int8Table {
 llvm::Expected<Int8Table>
 buildInt8Table(const QuantParams &in, const QuantParams &out, ScalarFunction fn,
                NumericsPreset preset = NumericsPreset::PT2E);
+
+/// Builds the int8 table of a program that maps int8 codes to int8 codes
+/// directly (an island written in plain TOSA, with no quantization types):
+/// entry i is `program(i - 128)`. Nothing is clamped: the program defines the
+/// table entirely. Codes whose evaluation cast a NaN to an integer are listed
+/// in `nanInputCodes`.
+///
+/// Fails when the program's input or result is not I8.
+llvm::Expected<Int8Table> buildInt8CodeTable(const ScalarProgram &program);
 
 } // namespace lutfold
 

@@ -29,11 +29,14 @@
 
 namespace lutfold {
 
-/// The element type of a program value.
-enum class ScalarType : uint8_t { F32, F16, BF16, I1 };
+/// The element type of a program value. Integers are signless two's
+/// complement, as in TOSA.
+enum class ScalarType : uint8_t { F32, F16, BF16, I1, I8, I16, I32 };
 
 llvm::StringRef stringifyScalarType(ScalarType type);
 bool isFloat(ScalarType type);
+/// I8, I16 or I32 (not I1, which is a boolean).
+bool isInteger(ScalarType type);
 
 /// The operators a program can apply, with TOSA's element-wise semantics.
 enum class ScalarOpcode : uint8_t {
@@ -89,6 +92,18 @@ struct ScalarInstruction {
   double clampMax = 0.0;
   /// Maximum, Minimum, Clamp.
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
+  /// Mul on I32: the result is shifted right by this, rounding.
+  unsigned shift = 0;
+};
+
+/// What one evaluation produced, with where a NaN came from.
+struct ScalarEvaluation {
+  double value = 0.0;
+  /// The result is NaN, or a NaN was cast to an integer on the way to it.
+  bool sawNaN = false;
+  /// When sawNaN: the first instruction that produced a NaN from operands
+  /// that were not NaN (std::nullopt if the input was NaN).
+  std::optional<uint32_t> nanOrigin;
 };
 
 /// A single-input, single-output straight-line program.
@@ -107,6 +122,9 @@ public:
                    ScalarType type);
   ValueId addMinMax(ScalarOpcode opcode, ValueId lhs, ValueId rhs,
                     scalar::NanMode mode, ScalarType type);
+  /// An I32 multiply whose 64-bit product is shifted right by `shift` with
+  /// rounding, as TOSA MUL does.
+  ValueId addShiftedMul(ValueId lhs, ValueId rhs, unsigned shift);
   /// Marks the program's result.
   void setResult(ValueId value) { result = value; }
 
@@ -116,12 +134,10 @@ public:
   ValueId getResult() const { return result; }
   ScalarType getResultType() const { return instructions[result].type; }
 
-  /// Evaluates the program on `input`. When the result is NaN and
-  /// `nanOrigin` is given, sets it to the first instruction that produced a
-  /// NaN from operands that were not NaN (std::nullopt if the input was
-  /// NaN).
-  double evaluate(double input,
-                  std::optional<ValueId> *nanOrigin = nullptr) const;
+  /// Evaluates the program on `input`, which must be a value of the input's
+  /// type.
+  ScalarEvaluation evaluateDetailed(double input) const;
+  double evaluate(double input) const { return evaluateDetailed(input).value; }
 
   /// Evaluates on a float input and returns the result as float; the shape
   /// the table builders take (see ScalarFunction).
@@ -136,8 +152,14 @@ private:
   ValueId result = 0;
 };
 
-/// Rounds `value` to the nearest value of float type `type` (ties to even).
+/// Converts `value` to `type` as a value of that type is stored: floats
+/// round to nearest even, integers wrap (two's complement) and must be given
+/// an integral value, booleans are `value != 0`.
 double roundToType(double value, ScalarType type);
+
+/// TOSA CAST from a float to integer `type`: round half to even, then
+/// saturate. NaN has no value; it gives 0 (see docs/Numerics.md).
+double castFloatToInteger(double value, ScalarType type);
 
 } // namespace lutfold
 

@@ -36,10 +36,30 @@ struct IslandLimits {
   llvm::ArrayRef<std::string> allowedOps;
 };
 
+/// How an island spells its quantize and dequantize.
+enum class IslandEncoding {
+  /// `quant.dcast` of a `!quant.uniform` value ... `quant.qcast`; the table
+  /// follows a numerics preset at both ends.
+  QuantDialect,
+  /// Plain TOSA, as torch-mlir and TensorFlow emit it: an i8 tensor enters
+  /// through `tosa.cast` and leaves through a `tosa.cast` to i8, with the
+  /// (de)quantization arithmetic spelled out in between. The IR alone defines
+  /// the table.
+  PlainTosa,
+};
+
+/// Whether `op` ends a plain-TOSA island: a `tosa.cast` from a non-i8 tensor
+/// to an i8 tensor.
+bool isPlainTosaSink(mlir::Operation *op);
+
 /// The island that ends at one quantize.
 struct Island {
-  mlir::quant::QuantizeCastOp sink;
-  /// The quantized value the island reads, through `dequantizes`.
+  /// A `quant.qcast` (QuantDialect) or a `tosa.cast` to i8 (PlainTosa).
+  mlir::Operation *sink = nullptr;
+  IslandEncoding encoding = IslandEncoding::QuantDialect;
+  /// The quantized value the island reads: through `dequantizes`
+  /// (QuantDialect), or through `tosa.cast` operations that are part of
+  /// `ops` (PlainTosa).
   mlir::Value source;
   llvm::SmallVector<mlir::quant::DequantizeCastOp, 1> dequantizes;
   /// Element-wise operations, every one after the operations it reads.
@@ -49,7 +69,8 @@ struct Island {
   /// Constant operations that configure island operations (MUL's shift,
   /// NEGATE's zero points).
   llvm::SmallVector<mlir::Operation *> configConstants;
-  /// The per-element function; its input is the dequantized value.
+  /// The per-element function. QuantDialect: from the dequantized f32 value
+  /// to the f32 value quantized. PlainTosa: from the i8 code to the i8 code.
   ScalarProgram program;
   /// For each program instruction, the operation it came from (null for the
   /// input and for constants).
@@ -59,9 +80,10 @@ struct Island {
 /// Names of the operations an island may contain.
 llvm::ArrayRef<llvm::StringRef> getSupportedIslandOps();
 
-/// Collects the island ending at `sink`, walking back from its operand. On
-/// failure sets `reason` to a sentence fragment saying why there is none.
-mlir::FailureOr<Island> analyzeIsland(mlir::quant::QuantizeCastOp sink,
+/// Collects the island ending at `sink` (a `quant.qcast` or a plain-TOSA
+/// sink), walking back from it. On failure sets `reason` to a sentence
+/// fragment saying why there is none.
+mlir::FailureOr<Island> analyzeIsland(mlir::Operation *sink,
                                       const IslandLimits &limits,
                                       std::string &reason);
 
