@@ -39,3 +39,29 @@ tools = [
     ToolSubst("%python", config.python_executable, unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Execution tests: lower TOSA to LLVM with upstream passes only, then run
+# @main with the JIT and the runner utilities. Tools are named by path: tool
+# substitutions do not apply inside other substitutions.
+def find_tool(name):
+    for directory in tool_dirs:
+        candidate = os.path.join(directory, name)
+        if os.path.exists(candidate):
+            return candidate
+    lit_config.fatal("cannot find " + name)
+
+
+config.substitutions.insert(0, (
+    "%lower_tosa_to_llvm",
+    find_tool("mlir-opt") + " --pass-pipeline='builtin.module("
+    "func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),"
+    "one-shot-bufferize{bufferize-function-boundaries},convert-linalg-to-loops,"
+    "convert-scf-to-cf,convert-math-to-libm,convert-to-llvm,"
+    "reconcile-unrealized-casts)'"))
+runner_libs = ",".join(
+    os.path.join(config.llvm_lib_dir, name)
+    for name in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so"))
+config.substitutions.insert(0, (
+    "%run_main",
+    find_tool("mlir-runner") + " -e main -entry-point-result=void "
+    "-shared-libs=" + runner_libs))

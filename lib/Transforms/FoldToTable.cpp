@@ -234,9 +234,10 @@ void IslandFolder::eraseDeadIslandOps(const Island &island) {
       rewriter.eraseOp(op);
   };
   // Users come after what they read in `ops`, so reverse order erases a
-  // chain in one pass.
+  // chain in one pass. A plain-TOSA sink is in `ops` but is already replaced.
   for (Operation *op : llvm::reverse(island.ops))
-    eraseIfDead(op);
+    if (op != island.sink)
+      eraseIfDead(op);
   llvm::SmallPtrSet<Operation *, 8> seen;
   for (Operation *op :
        llvm::concat<Operation *const>(island.constants, island.configConstants))

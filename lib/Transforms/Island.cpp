@@ -465,8 +465,8 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
       std::optional<ScalarType> type = getScalarType(value.getType());
       std::optional<double> splat = getSplatConstant(value);
       if (!type || !splat) {
-        reason = "the island reads a constant that is not a float or boolean "
-                 "splat";
+        reason = "the island reads a constant that is not a splat of a type "
+                 "it can hold";
         return failure();
       }
       ids[value] = program.addConstant(*splat, *type);

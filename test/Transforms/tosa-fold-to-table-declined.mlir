@@ -178,7 +178,7 @@ func.func @non_splat_constant(%arg0: tensor<1x4x!in>) -> tensor<1x4x!out> {
   %c = "tosa.const"() <{values = dense<[[1.0, 2.0, 3.0, 4.0]]> : tensor<1x4xf32>}> : () -> tensor<1x4xf32>
   %0 = quant.dcast %arg0 : tensor<1x4x!in> to tensor<1x4xf32>
   %1 = tosa.add %0, %c : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
-  // expected-remark@+1 {{not folded into a table: the island reads a constant that is not a float or boolean splat}}
+  // expected-remark@+1 {{not folded into a table: the island reads a constant that is not a splat of a type it can hold}}
   %2 = quant.qcast %1 : tensor<1x4xf32> to tensor<1x4x!out>
   return %2 : tensor<1x4x!out>
 }

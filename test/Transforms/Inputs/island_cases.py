@@ -2,17 +2,31 @@
 """Random int8 islands: generate a module, then check the fold.
 
   island_cases.py generate --ops OPS --count N --seed S --module M --params P
+                           [--encodings quant,torch,tf,...]
   island_cases.py check --params P --folded F --golden G [--min-equal R]
+  island_cases.py add-main --module M --params P > M_WITH_MAIN
 
-Each case is one function: quant.dcast -> the operation (or the composite,
-spelled as the natural TOSA composition) -> quant.qcast. The check recomputes
-every table with an independent float32 model of PyTorch PT2E written here in
-plain Python (float32 rounding through struct, transcendentals in double
-rounded once to float), after measuring that model against PyTorch eager's
-own tables in the golden file. It requires every island to be folded into
-exactly one tosa.table with no float operation, quant.dcast or quant.qcast
-left, at least R (default 99.998%) of the non-NaN entries to equal the model,
-and none to be off by more than one code.
+Each case is one function: a dequantize, the operation (or the composite,
+spelled as the natural TOSA composition), a quantize. Encodings:
+  quant          quant.dcast / quant.qcast on !quant.uniform types
+  torch          plain TOSA as torch-mlir spells PT2E's per-tensor QDQ:
+                 cast i8->i32, sub zp, cast i32->f32, mul scale; mul 1/scale,
+                 round half to even from floor/ceil/compare/select, add zp,
+                 clamp [qmin, qmax], cast f32->i8
+  torch_noclamp  the same without the final clamp
+  torch_intround the same, rounding with cast f32->i32, add zp and clamp in
+                 i32, cast i32->i8
+  tf             plain TOSA as TensorFlow's TFL->TOSA legalization spells it:
+                 cast i8->f32, sub zp, mul scale; mul 1/scale, add zp,
+                 cast f32->i8
+The check recomputes every table with an independent float32 model written
+here in plain Python (float32 rounding through struct, transcendentals in
+double rounded once to float): PyTorch PT2E's numerics for `quant`, the IR's
+own arithmetic for the plain encodings. The model is first measured against
+PyTorch eager's own tables in the golden file. Every island must fold into
+exactly one tosa.table with nothing else left between the input and the
+result, at least R (default 99.998%) of the non-NaN entries must equal the
+model, and none may be off by more than one code.
 """
 
 import argparse
@@ -215,6 +229,59 @@ def pt2e_table(op, inp, out):
     return table
 
 
+def rint(v):
+    """Round half to even on a float; NaN and infinities pass through."""
+    if math.isnan(v) or math.isinf(v):
+        return v
+    return float(round(v))
+
+
+def cast_to_int(v, bits):
+    """TOSA CAST float -> int: round half to even, saturate; NaN reads 0."""
+    if math.isnan(v):
+        return 0
+    lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    if math.isinf(v):
+        return hi if v > 0 else lo
+    return int(min(max(rint(v), lo), hi))
+
+
+def wrap(v, bits):
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if v >= 1 << (bits - 1) else v
+
+
+def plain_table(encoding, op, inp, out):
+    """What the plain-TOSA island computes for every i8 code: the IR alone
+    defines it, so nothing is clamped on input and NaN casts to 0."""
+    scale, zp, _, _ = inp
+    oscale, ozp, oqmin, oqmax = out
+    fscale, finv = f32(scale), f32(1.0 / oscale)
+    table = []
+    for c in range(-128, 128):
+        x = mul(f32(float(c - zp)), fscale)
+        v = mul(model(op, x), finv)
+        if encoding == "tf":
+            q = cast_to_int(add(v, float(ozp)), 8)
+        elif encoding == "torch_intround":
+            r = wrap(cast_to_int(v, 32) + ozp, 32)
+            q = wrap(min(max(r, oqmin), oqmax), 8)
+        else:
+            a = add(rint(v), float(ozp))
+            if encoding == "torch":
+                a = clamp(a, float(oqmin), float(oqmax))
+            q = cast_to_int(a, 8)
+        table.append(q)
+    return table
+
+
+def expected_table(params):
+    if params.get("encoding", "quant") == "quant":
+        return pt2e_table(params["op"], params["in"], params["out"])
+    return plain_table(params["encoding"], params["op"], params["in"],
+                       params["out"])
+
+
 # --------------------------------------------------------------------------
 # IR
 # --------------------------------------------------------------------------
@@ -246,15 +313,17 @@ class Body:
         self.count += 1
         return "%%v%d" % self.count
 
-    def const(self, value, dialect="tosa"):
+    def const(self, value, dialect="tosa", element="f32"):
         name = self.fresh()
+        ctype = self.ctype.replace("f32>", element + ">")
+        text = fmt(value) if element.startswith("f") else str(value)
         if dialect == "arith":
             self.lines.append("%s = arith.constant dense<%s> : %s"
-                              % (name, fmt(value), self.ctype))
+                              % (name, text, ctype))
         else:
             self.lines.append('%s = "tosa.const"() <{values = dense<%s> : %s}> : () -> %s'
-                              % (name, fmt(value), self.ctype, self.ctype))
-        return name, self.ctype
+                              % (name, text, ctype, ctype))
+        return name, ctype
 
     def op(self, name, *operands, attrs="", result=None):
         result_type = result or self.ftype
@@ -308,20 +377,78 @@ def emit_island(op, body, x):
     raise KeyError(op)
 
 
-def emit_function(name, op, inp, out, shape):
+def emit_plain_dequantize(body, encoding, inp, arg):
+    scale, zp, _, _ = inp
+    itype = arg[1].replace("i8>", "i32>")
+    if encoding == "tf":
+        f = body.op("tosa.cast", arg)
+        f = body.op("tosa.sub", f, body.const(float(zp)))
+    else:
+        wide = body.op("tosa.cast", arg, result=itype)
+        shifted = body.op("tosa.sub", wide, body.const(zp, element="i32"),
+                          result=itype)
+        f = body.op("tosa.cast", shifted)
+    return body.op("tosa.mul", f, body.const(f32(scale)))
+
+
+def emit_plain_quantize(body, encoding, out, y, otype):
+    oscale, ozp, oqmin, oqmax = out
+    v = body.op("tosa.mul", y, body.const(f32(1.0 / oscale)))
+    if encoding == "tf":
+        return body.op("tosa.cast", body.op("tosa.add", v, body.const(float(ozp))),
+                       result=otype)
+    itype = otype.replace("i8>", "i32>")
+    if encoding == "torch_intround":
+        r = body.op("tosa.cast", v, result=itype)
+        r = body.op("tosa.add", r, body.const(ozp, element="i32"), result=itype)
+        r = body.op("tosa.clamp", r, result=itype,
+                    attrs=" {max_val = %d : i32, min_val = %d : i32}" % (oqmax, oqmin))
+        return body.op("tosa.cast", r, result=otype)
+    # Round half to even from floor, ceil, compares and select.
+    btype = body.ftype.replace("f32>", "i1>")
+    half = body.const(0.5)
+    fl = body.op("tosa.floor", v)
+    ce = body.op("tosa.ceil", v)
+    diff = body.op("tosa.sub", v, fl)
+    is_half = body.op("tosa.equal", diff, half, result=btype)
+    above = body.op("tosa.greater", diff, half, result=btype)
+    h = body.op("tosa.mul", fl, half)
+    even = body.op("tosa.equal", h, body.op("tosa.floor", h), result=btype)
+    odd = body.op("tosa.logical_not", even, result=btype)
+    up = body.op("tosa.logical_or", above,
+                 body.op("tosa.logical_and", is_half, odd, result=btype),
+                 result=btype)
+    r = body.op("tosa.select", up, ce, fl)
+    r = body.op("tosa.add", r, body.const(float(ozp)))
+    if encoding == "torch":
+        r = body.op("tosa.clamp", r,
+                    attrs=" {max_val = %s : f32, min_val = %s : f32}"
+                    % (fmt(float(oqmax)), fmt(float(oqmin))))
+    return body.op("tosa.cast", r, result=otype)
+
+
+def emit_function(name, op, inp, out, shape, encoding="quant"):
     dims = shape + "x" if shape else ""
     rank = len(shape.split("x")) if shape else 0
-    it = "tensor<%s%s>" % (dims, quant_type(inp))
-    ot = "tensor<%s%s>" % (dims, quant_type(out))
     ft = "tensor<%sf32>" % dims
     body = Body(ft, rank)
-    x = ("%x", ft)
-    result = emit_island(op, body, x)
-    lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, it, ot),
-             "  %%x = quant.dcast %%arg0 : %s to %s" % (it, ft)]
+    if encoding == "quant":
+        it = "tensor<%s%s>" % (dims, quant_type(inp))
+        ot = "tensor<%s%s>" % (dims, quant_type(out))
+        result = emit_island(op, body, ("%x", ft))
+        lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, it, ot),
+                 "  %%x = quant.dcast %%arg0 : %s to %s" % (it, ft)]
+        lines += ["  " + l for l in body.lines]
+        lines += ["  %%q = quant.qcast %s : %s to %s" % (result[0], ft, ot),
+                  "  return %%q : %s" % ot, "}"]
+        return lines
+    it = ot = "tensor<%si8>" % dims
+    x = emit_plain_dequantize(body, encoding, inp, ("%arg0", it))
+    y = emit_island(op, body, x)
+    q = emit_plain_quantize(body, encoding, out, y, ot)
+    lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, it, ot)]
     lines += ["  " + l for l in body.lines]
-    lines += ["  %%q = quant.qcast %s : %s to %s" % (result[0], ft, ot),
-              "  return %%q : %s" % ot, "}"]
+    lines += ["  return %s : %s" % (q[0], ot), "}"]
     return lines
 
 
@@ -358,15 +485,18 @@ def fitted_output(rng, op, inp):
 def generate(args):
     rng = random.Random(args.seed)
     ops = args.ops.split(",")
+    encodings = args.encodings.split(",")
+    shapes = args.shapes.split(",") if args.shapes else SHAPES
     params = {}
     lines = []
     for i in range(args.count):
         op = ops[i % len(ops)]
-        name = "%s_%d" % (op, i)
+        encoding = encodings[(i // len(ops)) % len(encodings)]
+        name = "%s_%s_%d" % (op, encoding, i)
         inp = random_input(rng)
         out = fitted_output(rng, op, inp)
-        params[name] = {"op": op, "in": inp, "out": out}
-        lines += emit_function(name, op, inp, out, rng.choice(SHAPES))
+        params[name] = {"op": op, "in": inp, "out": out, "encoding": encoding}
+        lines += emit_function(name, op, inp, out, rng.choice(shapes), encoding)
     with open(args.module, "w") as f:
         f.write("\n".join(lines) + "\n")
     with open(args.params, "w") as f:
@@ -405,13 +535,16 @@ def parse_table(text):
 def check(args):
     with open(args.params) as f:
         params = json.load(f)
-    measure_model(args.golden, {p["op"] for p in params.values()})
+    measure_model(args.golden, {p["op"] for p in params.values()
+                                if p.get("encoding", "quant") == "quant"})
     text = open(args.folded).read()
     funcs = re.split(r"\n\s*func\.func @", text)[1:]
     if len(funcs) != len(params):
         sys.exit("error: %d functions in the output, %d generated"
                  % (len(funcs), len(params)))
     equal = total = worst = nans = 0
+    # Only the table constant, the lookup, its storage casts and a shape
+    # cast may remain.
     float_op = re.compile(r"= (tosa\.(?!table|const)\w+|arith\.\w+|quant\.(dcast|qcast))")
     for body in funcs:
         name = body.split("(", 1)[0]
@@ -428,8 +561,11 @@ def check(args):
             sys.exit("error: @%s has %d tables" % (name, len(lookups)))
         got = parse_table(consts[lookups[0]])
         p = params[name]
-        want = pt2e_table(p["op"], p["in"], p["out"])
+        want = expected_table(p)
         nan_code = min(max(p["out"][1], p["out"][2]), p["out"][3])
+        if p.get("encoding", "quant") != "quant" and not re.search(
+                r"tosa\.table %arg0, ", body):
+            sys.exit("error: @%s does not look up its argument" % name)
         for g, w in zip(got, want):
             if w is None:
                 nans += 1
@@ -448,6 +584,32 @@ def check(args):
         sys.exit("error: tables differ from the PT2E model")
 
 
+def add_main(args):
+    """Appends @main: every island function applied to all 256 codes, each
+    result printed (as i32) with the runner utilities."""
+    with open(args.params) as f:
+        params = json.load(f)
+    codes = ", ".join(str(c) for c in range(-128, 128))
+    lines = [open(args.module).read(),
+             "func.func private @printMemrefI32(tensor<*xi32>)",
+             "func.func @main() {",
+             '  %codes = "tosa.const"() <{values = dense<[' + codes +
+             ']> : tensor<256xi8>}> : () -> tensor<256xi8>']
+    for i, name in enumerate(params):
+        if params[name].get("encoding", "quant") == "quant":
+            sys.exit("error: add-main needs plain-TOSA islands (i8 in, i8 out)")
+        lines += [
+            "  %%r%d = call @%s(%%codes) : (tensor<256xi8>) -> tensor<256xi8>"
+            % (i, name),
+            "  %%w%d = tosa.cast %%r%d : (tensor<256xi8>) -> tensor<256xi32>"
+            % (i, i),
+            "  %%u%d = tensor.cast %%w%d : tensor<256xi32> to tensor<*xi32>"
+            % (i, i),
+            "  call @printMemrefI32(%%u%d) : (tensor<*xi32>) -> ()" % i]
+    lines += ["  return", "}"]
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -455,6 +617,9 @@ def main():
     gen.add_argument("--ops", required=True)
     gen.add_argument("--count", type=int, default=1000)
     gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--encodings", default="quant")
+    gen.add_argument("--shapes", default="",
+                     help="comma-separated shapes (default: a mix)")
     gen.add_argument("--module", required=True)
     gen.add_argument("--params", required=True)
     chk = sub.add_parser("check")
@@ -462,8 +627,11 @@ def main():
     chk.add_argument("--folded", required=True)
     chk.add_argument("--golden", required=True)
     chk.add_argument("--min-equal", type=float, default=0.99998)
+    main_parser = sub.add_parser("add-main")
+    main_parser.add_argument("--module", required=True)
+    main_parser.add_argument("--params", required=True)
     args = parser.parse_args()
-    generate(args) if args.command == "generate" else check(args)
+    {"generate": generate, "check": check, "add-main": add_main}[args.command](args)
 
 
 if __name__ == "__main__":
