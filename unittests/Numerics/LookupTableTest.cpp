@@ -272,6 +272,36 @@ TEST(LookupTableTest, ReportsNaNCodes) {
   EXPECT_EQ(table->lookup(5), -128);
 }
 
+TEST(LookupTableTest, CodeTableOfAPlainProgram) {
+  // c -> cast(f32(c) * 0.5) rounds half to even: 2k+1 -> k or k+1, even.
+  ScalarProgram program;
+  auto x = program.addInput(ScalarType::I8);
+  auto f = program.addOp(ScalarOpcode::Cast, ScalarType::F32, {x});
+  auto half = program.addConstant(0.5, ScalarType::F32);
+  auto product = program.addOp(ScalarOpcode::Mul, ScalarType::F32, {f, half});
+  program.setResult(
+      program.addOp(ScalarOpcode::Cast, ScalarType::I8, {product}));
+  llvm::Expected<Int8Table> table = buildInt8CodeTable(program);
+  ASSERT_TRUE(static_cast<bool>(table));
+  EXPECT_EQ(table->lookup(-128), -64);
+  EXPECT_EQ(table->lookup(1), 0);
+  EXPECT_EQ(table->lookup(3), 2);
+  EXPECT_EQ(table->lookup(5), 2);
+  EXPECT_EQ(table->lookup(-3), -2);
+  EXPECT_EQ(table->lookup(127), 64);
+  EXPECT_TRUE(table->nanInputCodes.empty());
+}
+
+TEST(LookupTableTest, CodeTableNeedsI8Ends) {
+  ScalarProgram program;
+  auto x = program.addInput(ScalarType::F32);
+  program.setResult(program.addOp(ScalarOpcode::Sigmoid, ScalarType::F32, {x}));
+  llvm::Expected<Int8Table> table = buildInt8CodeTable(program);
+  ASSERT_FALSE(static_cast<bool>(table));
+  EXPECT_EQ(llvm::toString(table.takeError()),
+            "the program does not map i8 codes to i8 codes");
+}
+
 TEST(LookupTableTest, RejectsInvalidParameters) {
   QuantParams good = QuantParams::fullRange(StorageType::i8(), 0.1, 0);
   QuantParams u8 = QuantParams::fullRange(StorageType{8, false}, 0.1, 0);

@@ -188,4 +188,85 @@ TEST(ScalarProgramTest, NaNDiscardedBySelectIsNotReported) {
   EXPECT_FALSE(evaluation.sawNaN);
 }
 
+TEST(ScalarProgramTest, CastFloatToIntegerRoundsHalfToEvenAndSaturates) {
+  EXPECT_EQ(castFloatToInteger(2.5, ScalarType::I8), 2.0);
+  EXPECT_EQ(castFloatToInteger(3.5, ScalarType::I8), 4.0);
+  EXPECT_EQ(castFloatToInteger(-2.5, ScalarType::I8), -2.0);
+  EXPECT_EQ(castFloatToInteger(-0.5, ScalarType::I8), 0.0);
+  EXPECT_EQ(castFloatToInteger(127.5, ScalarType::I8), 127.0);
+  EXPECT_EQ(castFloatToInteger(-1000.0, ScalarType::I8), -128.0);
+  EXPECT_EQ(castFloatToInteger(1.0e10, ScalarType::I32), 2147483647.0);
+  EXPECT_EQ(castFloatToInteger(-std::numeric_limits<double>::infinity(),
+                               ScalarType::I16),
+            -32768.0);
+  EXPECT_EQ(castFloatToInteger(kNaN, ScalarType::I8), 0.0);
+}
+
+TEST(ScalarProgramTest, IntegersWrap) {
+  EXPECT_EQ(roundToType(128.0, ScalarType::I8), -128.0);
+  EXPECT_EQ(roundToType(-129.0, ScalarType::I8), 127.0);
+  EXPECT_EQ(roundToType(65535.0, ScalarType::I16), -1.0);
+  EXPECT_EQ(roundToType(2147483648.0, ScalarType::I32), -2147483648.0);
+
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::I8);
+  ValueId wide = program.addOp(ScalarOpcode::Cast, ScalarType::I32, {x});
+  ValueId big = program.addConstant(2147483647.0, ScalarType::I32);
+  ValueId sum = program.addOp(ScalarOpcode::Add, ScalarType::I32, {wide, big});
+  program.setResult(sum);
+  // INT32_MAX + 1 wraps to INT32_MIN, as arith.addi does.
+  EXPECT_EQ(program.evaluate(1.0), -2147483648.0);
+  EXPECT_EQ(program.evaluate(-1.0), 2147483646.0);
+}
+
+TEST(ScalarProgramTest, ShiftedMultiplyRounds) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::I32);
+  ValueId three = program.addConstant(3.0, ScalarType::I32);
+  program.setResult(program.addShiftedMul(x, three, 2));
+  // (x * 3 + 2) >> 2, rounding the 64-bit product.
+  EXPECT_EQ(program.evaluate(1.0), 1.0); // (3 + 2) >> 2
+  EXPECT_EQ(program.evaluate(2.0), 2.0); // (6 + 2) >> 2
+  // Arithmetic shift floors: (-3 + 2) >> 2 = -1 >> 2 = -1.
+  EXPECT_EQ(program.evaluate(-1.0), -1.0);
+  EXPECT_EQ(program.evaluate(-2.0), -1.0);
+}
+
+TEST(ScalarProgramTest, IntegerClampMinMaxCompare) {
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::I32);
+  ValueId clamped =
+      program.addClamp(x, -5.0, 5.0, NanMode::Propagate, ScalarType::I32);
+  ValueId two = program.addConstant(2.0, ScalarType::I32);
+  ValueId larger = program.addMinMax(ScalarOpcode::Maximum, clamped, two,
+                                     NanMode::Propagate, ScalarType::I32);
+  ValueId isTwo =
+      program.addOp(ScalarOpcode::Equal, ScalarType::I1, {larger, two});
+  ValueId negated =
+      program.addOp(ScalarOpcode::Negate, ScalarType::I32, {larger});
+  program.setResult(program.addOp(ScalarOpcode::Select, ScalarType::I32,
+                                  {isTwo, two, negated}));
+  EXPECT_EQ(program.evaluate(-100.0), 2.0);
+  EXPECT_EQ(program.evaluate(4.0), -4.0);
+  EXPECT_EQ(program.evaluate(100.0), -5.0);
+}
+
+TEST(ScalarProgramTest, NaNCastToIntegerIsReported) {
+  // i8 -> f32, log, f32 -> i8: negative codes give NaN, which the cast turns
+  // into 0.
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::I8);
+  ValueId f = program.addOp(ScalarOpcode::Cast, ScalarType::F32, {x});
+  ValueId log = program.addOp(ScalarOpcode::Log, ScalarType::F32, {f});
+  program.setResult(program.addOp(ScalarOpcode::Cast, ScalarType::I8, {log}));
+  ScalarEvaluation evaluation = program.evaluateDetailed(-3.0);
+  EXPECT_EQ(evaluation.value, 0.0);
+  EXPECT_TRUE(evaluation.sawNaN);
+  ASSERT_TRUE(evaluation.nanOrigin.has_value());
+  EXPECT_EQ(*evaluation.nanOrigin, log);
+  evaluation = program.evaluateDetailed(0.0);
+  EXPECT_EQ(evaluation.value, -128.0); // log(0) = -inf saturates
+  EXPECT_FALSE(evaluation.sawNaN);
+}
+
 } // namespace
