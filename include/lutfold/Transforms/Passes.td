@@ -37,6 +37,15 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     and shape. A `tensor.cast` joins the input's shape and the quantize's when
     they are refined differently.
 
+    Islands may also be spelled in plain TOSA, as torch-mlir and TensorFlow's
+    TFL->TOSA legalization emit quantization: an i8 tensor enters through
+    `tosa.cast` (to i32 or f32) and the island ends at a `tosa.cast` to i8,
+    with the zero points, scales and rounding spelled out as element-wise
+    ops (integer ones included) in between. The table is then the IR's own
+    function of the i8 code, with TOSA's semantics (CAST rounds half to even
+    and saturates); `tosa.table` reads the i8 tensor directly. A cast from
+    i8 that also feeds other users keeps them.
+
     Identical tables within a function share one `tosa.const`, placed at the
     start of the function body in order of first use. Values of a folded
     island that other operations still read are kept for them; operations
