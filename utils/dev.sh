@@ -4,6 +4,8 @@
 #   ./utils/dev.sh demo     install what is missing, build, fold examples/
 #   ./utils/dev.sh test     install what is missing, build, run every test
 #   ./utils/dev.sh build    install what is missing and build
+#   ./utils/dev.sh sanitize build with AddressSanitizer and UBSan in
+#                           build-sanitize/ and run every test there
 #   ./utils/dev.sh deps     install the Debian packages the project needs
 #   ./utils/dev.sh docs     refresh docs/Passes.md from Passes.td
 #   ./utils/dev.sh format   clang-format every C++ source file in place
@@ -78,6 +80,16 @@ run_tests() {
   return "$status"
 }
 
+sanitize() {
+  BUILD_DIR="${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}"
+  BUILD_TYPE=RelWithDebInfo
+  local flags="-fsanitize=address,undefined -fno-sanitize-recover=all"
+  flags+=" -fno-omit-frame-pointer"
+  CMAKE_ARGS=("-DCMAKE_CXX_FLAGS=$flags"
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined")
+  run_tests
+}
+
 docs() {
   build
   cp "$BUILD_DIR/docs/Passes.md" "$ROOT/docs/Passes.md"
@@ -96,10 +108,11 @@ case "${1:-}" in
   build) build ;;
   demo) demo ;;
   test) run_tests ;;
+  sanitize) sanitize ;;
   docs) docs ;;
   format) format ;;
   *)
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
