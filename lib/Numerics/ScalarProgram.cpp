@@ -110,6 +110,26 @@ unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
   llvm_unreachable("unknown scalar opcode");
 }
 
+bool lutfold::isFloatOnly(ScalarOpcode opcode) {
+  switch (opcode) {
+  case ScalarOpcode::Sigmoid:
+  case ScalarOpcode::Tanh:
+  case ScalarOpcode::Exp:
+  case ScalarOpcode::Log:
+  case ScalarOpcode::Rsqrt:
+  case ScalarOpcode::Reciprocal:
+  case ScalarOpcode::Erf:
+  case ScalarOpcode::Sin:
+  case ScalarOpcode::Cos:
+  case ScalarOpcode::Floor:
+  case ScalarOpcode::Ceil:
+  case ScalarOpcode::Pow:
+    return true;
+  default:
+    return false;
+  }
+}
+
 llvm::StringRef lutfold::stringifyScalarOpcode(ScalarOpcode opcode) {
   switch (opcode) {
   case ScalarOpcode::Input:
@@ -241,6 +261,7 @@ ScalarProgram::ValueId ScalarProgram::addOp(ScalarOpcode opcode,
                                             ScalarType type,
                                             llvm::ArrayRef<ValueId> operands) {
   assert(operands.size() == getNumOperands(opcode) && "wrong operand count");
+  assert((!isFloatOnly(opcode) || isFloat(type)) && "float-only operator");
   ScalarInstruction op;
   op.opcode = opcode;
   op.type = type;

@@ -277,26 +277,13 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   auto isBool = [](Value v) {
     return *getScalarType(v.getType()) == ScalarType::I1;
   };
+  if (isFloatOnly(step.opcode) && !isFloat(*resultType)) {
+    reason = describe(op) + " works on " +
+             describe(op->getResult(0).getType()) + ", not on floats";
+    return failure();
+  }
   bool wantsBoolOperands = false, producesBool = false;
   switch (step.opcode) {
-  case ScalarOpcode::Sigmoid:
-  case ScalarOpcode::Tanh:
-  case ScalarOpcode::Exp:
-  case ScalarOpcode::Log:
-  case ScalarOpcode::Rsqrt:
-  case ScalarOpcode::Reciprocal:
-  case ScalarOpcode::Erf:
-  case ScalarOpcode::Sin:
-  case ScalarOpcode::Cos:
-  case ScalarOpcode::Floor:
-  case ScalarOpcode::Ceil:
-  case ScalarOpcode::Pow:
-    if (!isFloat(*resultType)) {
-      reason = describe(op) + " works on " +
-               describe(op->getResult(0).getType()) + ", not on floats";
-      return failure();
-    }
-    break;
   case ScalarOpcode::LogicalNot:
   case ScalarOpcode::LogicalAnd:
   case ScalarOpcode::LogicalOr:

@@ -79,6 +79,9 @@ enum class ScalarOpcode : uint8_t {
 
 /// Number of operands `opcode` takes.
 unsigned getNumOperands(ScalarOpcode opcode);
+/// Whether `opcode` is defined on floats only (the transcendentals, floor,
+/// ceil, pow).
+bool isFloatOnly(ScalarOpcode opcode);
 llvm::StringRef stringifyScalarOpcode(ScalarOpcode opcode);
 
 /// One step of a program. Operands index earlier instructions.
