@@ -17,6 +17,7 @@
 #include "lutfold/Transforms/FoldToTable.h"
 
 #include "lutfold/Numerics/LookupTable.h"
+#include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -33,55 +34,6 @@
 
 using namespace mlir;
 using namespace lutfold;
-
-/// A type quoted as MLIR's own diagnostics print it.
-static std::string quoted(Type type) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '\'' << type << '\'';
-  return text;
-}
-
-/// Reads the per-tensor int8 quantization of a tensor type whose element is
-/// `!quant.uniform<i8...:f32, ...>`, or sets `reason` (a sentence fragment for
-/// a remark) to why it is not one.
-static FailureOr<QuantParams> getInt8Params(Type type, std::string &reason) {
-  auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType) {
-    reason = "type " + quoted(type) + " is not a ranked tensor";
-    return failure();
-  }
-  Type elementType = tensorType.getElementType();
-  if (isa<quant::UniformQuantizedPerAxisType,
-          quant::UniformQuantizedSubChannelType>(elementType)) {
-    reason = "element type " + quoted(elementType) +
-             " is quantized per axis, not per tensor";
-    return failure();
-  }
-  auto quantType = dyn_cast<quant::UniformQuantizedType>(elementType);
-  if (!quantType) {
-    reason = "element type " + quoted(elementType) +
-             " is not a per-tensor !quant.uniform type";
-    return failure();
-  }
-  if (!quantType.isSigned() || quantType.getStorageTypeIntegralWidth() != 8) {
-    reason = "storage type of " + quoted(elementType) + " is not signed 8-bit";
-    return failure();
-  }
-  if (!quantType.getExpressedType().isF32()) {
-    reason = "expressed type of " + quoted(elementType) + " is not f32";
-    return failure();
-  }
-  QuantParams params{StorageType::i8(), quantType.getScale(),
-                     quantType.getZeroPoint(), quantType.getStorageTypeMin(),
-                     quantType.getStorageTypeMax()};
-  if (llvm::Error error = params.validate()) {
-    reason = "quantization of " + quoted(elementType) +
-             " is unusable: " + llvm::toString(std::move(error));
-    return failure();
-  }
-  return params;
-}
 
 /// Formats ascending codes as ranges: "-128..-1, 5".
 static std::string formatCodeRanges(ArrayRef<int64_t> codes) {
@@ -253,7 +205,7 @@ IslandFolder::buildQuantDialectTable(const Island &island,
                                      const QuantParams &outParams) {
   std::string reason;
   FailureOr<QuantParams> inParams =
-      getInt8Params(island.source.getType(), reason);
+      getPerTensorParams(island.source.getType(), /*storageWidth=*/8, reason);
   if (failed(inParams)) {
     decline(island.sink, "input of quant.dcast: " + reason);
     return failure();
@@ -292,7 +244,8 @@ void IslandFolder::foldSink(Operation *sink) {
   FailureOr<QuantParams> outParams;
   bool plain = !isa<quant::QuantizeCastOp>(sink);
   if (!plain) {
-    outParams = getInt8Params(sink->getResult(0).getType(), reason);
+    outParams = getPerTensorParams(sink->getResult(0).getType(),
+                                   /*storageWidth=*/8, reason);
     if (failed(outParams))
       return decline(sink, "result of quant.qcast: " + reason);
   }

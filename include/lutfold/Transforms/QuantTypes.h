@@ -1,0 +1,33 @@
+//===- QuantTypes.h - Reading quant dialect types ---------------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_TRANSFORMS_QUANTTYPES_H
+#define LUTFOLD_TRANSFORMS_QUANTTYPES_H
+
+#include "lutfold/Numerics/QuantParams.h"
+
+#include "mlir/IR/Types.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+
+namespace lutfold {
+
+/// A type quoted as MLIR's own diagnostics print it.
+std::string quoted(mlir::Type type);
+
+/// Reads the per-tensor quantization of a ranked tensor whose element is
+/// `!quant.uniform` with signed `storageWidth`-bit storage and an f32
+/// expressed type, validated. Otherwise sets `reason` (a sentence fragment
+/// for a remark) to why it is not one.
+mlir::FailureOr<QuantParams>
+getPerTensorParams(mlir::Type type, unsigned storageWidth, std::string &reason);
+
+} // namespace lutfold
+
+#endif // LUTFOLD_TRANSFORMS_QUANTTYPES_H

@@ -1,0 +1,66 @@
+//===- QuantTypes.cpp - Reading quant dialect types -----------------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Transforms/QuantTypes.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace lutfold;
+
+std::string lutfold::quoted(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '\'' << type << '\'';
+  return text;
+}
+
+FailureOr<QuantParams> lutfold::getPerTensorParams(Type type,
+                                                   unsigned storageWidth,
+                                                   std::string &reason) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!tensorType) {
+    reason = "type " + quoted(type) + " is not a ranked tensor";
+    return failure();
+  }
+  Type elementType = tensorType.getElementType();
+  if (isa<quant::UniformQuantizedPerAxisType,
+          quant::UniformQuantizedSubChannelType>(elementType)) {
+    reason = "element type " + quoted(elementType) +
+             " is quantized per axis, not per tensor";
+    return failure();
+  }
+  auto quantType = dyn_cast<quant::UniformQuantizedType>(elementType);
+  if (!quantType) {
+    reason = "element type " + quoted(elementType) +
+             " is not a per-tensor !quant.uniform type";
+    return failure();
+  }
+  if (!quantType.isSigned() ||
+      quantType.getStorageTypeIntegralWidth() != storageWidth) {
+    reason = "storage type of " + quoted(elementType) + " is not signed " +
+             std::to_string(storageWidth) + "-bit";
+    return failure();
+  }
+  if (!quantType.getExpressedType().isF32()) {
+    reason = "expressed type of " + quoted(elementType) + " is not f32";
+    return failure();
+  }
+  QuantParams params{StorageType{storageWidth, true}, quantType.getScale(),
+                     quantType.getZeroPoint(), quantType.getStorageTypeMin(),
+                     quantType.getStorageTypeMax()};
+  if (llvm::Error error = params.validate()) {
+    reason = "quantization of " + quoted(elementType) +
+             " is unusable: " + llvm::toString(std::move(error));
+    return failure();
+  }
+  return params;
+}
