@@ -56,8 +56,14 @@ config.substitutions.insert(0, (
     find_tool("mlir-opt") + " --pass-pipeline='builtin.module("
     "func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),"
     "one-shot-bufferize{bufferize-function-boundaries},convert-linalg-to-loops,"
-    "convert-scf-to-cf,convert-math-to-libm,convert-to-llvm,"
+    "convert-scf-to-cf,func.func(math-expand-ops{ops=rsqrt}),"
+    "convert-math-to-libm,convert-to-llvm,"
     "reconcile-unrealized-casts)'"))
+# Quantized function signatures become their storage types; the storage
+# casts left in pairs then fold away.
+config.substitutions.insert(0, (
+    "%strip_quant_types",
+    find_tool("mlir-opt") + " --strip-func-quant-types --canonicalize"))
 runner_libs = ",".join(
     os.path.join(config.llvm_lib_dir, name)
     for name in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so"))

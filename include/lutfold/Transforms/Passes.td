@@ -101,4 +101,40 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   ];
 }
 
+def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
+  let summary = "Expand quant.dcast/quant.qcast into exact TOSA arithmetic";
+  let description = [{
+    Rewrites `quant.dcast` and `quant.qcast` on per-tensor `!quant.uniform`
+    types with signed 8- or 16-bit storage and an f32 expressed type into
+    TOSA operations on the storage values that compute exactly what the
+    numerics preset computes: the input code clamped to [qmin, qmax], f32
+    arithmetic with the preset's scale and reciprocal, the preset's rounding
+    (PT2E: half to even through CAST; TFLite: half away from zero), the zero
+    point, TFLite's overflow guard, the [qmin, qmax] clamp and a CAST to the
+    storage type. The tables of `--tosa-fold-to-table` equal what this
+    expansion computes, code for code, which makes it a reference path for
+    checking a fold by execution.
+
+    Upstream's `--lower-quant-ops` reproduces neither preset: its quantize
+    divides by the scale, adds the zero point and converts with
+    `arith.fptosi`, which truncates toward zero instead of rounding to
+    nearest, and clamps neither the result to [qmin, qmax] nor the input
+    codes of a dequantize to a narrow range.
+
+    Other `quant.dcast`/`quant.qcast` operations are left as they are;
+    `report-left` says why.
+  }];
+  let dependentDialects = [
+    "mlir::quant::QuantDialect",
+    "mlir::tosa::TosaDialect",
+  ];
+  let options = [
+    Option<"numerics", "numerics", "std::string", /*default=*/"\"pt2e\"",
+           "Whose quantize/dequantize arithmetic to spell out: 'pt2e' or "
+           "'tflite'">,
+    Option<"reportLeft", "report-left", "bool", /*default=*/"false",
+           "Emit a remark at each quantize or dequantize left as it was">,
+  ];
+}
+
 #endif // LUTFOLD_TRANSFORMS_PASSES

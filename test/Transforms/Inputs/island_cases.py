@@ -586,7 +586,8 @@ def check(args):
 
 def add_main(args):
     """Appends @main: every island function applied to all 256 codes, each
-    result printed (as i32) with the runner utilities."""
+    result printed (as i32) with the runner utilities. Quantized signatures
+    are fed and read through quant.scast."""
     with open(args.params) as f:
         params = json.load(f)
     codes = ", ".join(str(c) for c in range(-128, 128))
@@ -596,11 +597,21 @@ def add_main(args):
              '  %codes = "tosa.const"() <{values = dense<[' + codes +
              ']> : tensor<256xi8>}> : () -> tensor<256xi8>']
     for i, name in enumerate(params):
-        if params[name].get("encoding", "quant") == "quant":
-            sys.exit("error: add-main needs plain-TOSA islands (i8 in, i8 out)")
+        p = params[name]
+        if p.get("encoding", "quant") == "quant":
+            # Quantized signatures: view the codes as the input type and the
+            # result as its storage.
+            it = "tensor<256x%s>" % quant_type(p["in"])
+            ot = "tensor<256x%s>" % quant_type(p["out"])
+            lines += [
+                "  %%a%d = quant.scast %%codes : tensor<256xi8> to %s" % (i, it),
+                "  %%q%d = call @%s(%%a%d) : (%s) -> %s" % (i, name, i, it, ot),
+                "  %%r%d = quant.scast %%q%d : %s to tensor<256xi8>" % (i, i, ot)]
+        else:
+            lines += [
+                "  %%r%d = call @%s(%%codes) : (tensor<256xi8>) -> tensor<256xi8>"
+                % (i, name)]
         lines += [
-            "  %%r%d = call @%s(%%codes) : (tensor<256xi8>) -> tensor<256xi8>"
-            % (i, name),
             "  %%w%d = tosa.cast %%r%d : (tensor<256xi8>) -> tensor<256xi32>"
             % (i, i),
             "  %%u%d = tensor.cast %%w%d : tensor<256xi32> to tensor<*xi32>"
