@@ -6,7 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// An mlir-opt for quantized TOSA: the dialects such IR uses, LutFold's passes
+// An mlir-opt for quantized TOSA: the dialects such IR uses (with scf for
+// control flow around it), LutFold's passes
 // and the upstream passes they are composed with.
 //
 //===----------------------------------------------------------------------===//
@@ -16,6 +17,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Tosa/Transforms/Passes.h"
@@ -26,8 +28,8 @@
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registry.insert<mlir::arith::ArithDialect, mlir::func::FuncDialect,
-                  mlir::quant::QuantDialect, mlir::tensor::TensorDialect,
-                  mlir::tosa::TosaDialect>();
+                  mlir::quant::QuantDialect, mlir::scf::SCFDialect,
+                  mlir::tensor::TensorDialect, mlir::tosa::TosaDialect>();
 
   lutfold::registerLutFoldPasses();
   mlir::registerTransformsPasses();

@@ -5,6 +5,7 @@
                            [--encodings quant,torch,tf,...]
   island_cases.py check --params P --folded F --golden G [--min-equal R]
   island_cases.py add-main --module M --params P > M_WITH_MAIN
+  island_cases.py generate-chain --length N > M
 
 Each case is one function: a dequantize, the operation (or the composite,
 spelled as the natural TOSA composition), a quantize. Encodings:
@@ -621,6 +622,21 @@ def add_main(args):
     print("\n".join(lines))
 
 
+def generate_chain(args):
+    """One function whose single island is a chain of `length` operations
+    (alternately tanh and abs): a deep island for stress tests."""
+    qt = "tensor<8x%s>" % quant_type((0.05, 0, -128, 127))
+    lines = ["func.func @chain(%%arg0: %s) -> %s {" % (qt, qt),
+             "  %%v0 = quant.dcast %%arg0 : %s to tensor<8xf32>" % qt]
+    for i in range(1, args.length + 1):
+        op = "tosa.tanh" if i % 2 else "tosa.abs"
+        lines.append("  %%v%d = %s %%v%d : (tensor<8xf32>) -> tensor<8xf32>"
+                     % (i, op, i - 1))
+    lines += ["  %%q = quant.qcast %%v%d : tensor<8xf32> to %s" % (args.length, qt),
+              "  return %%q : %s" % qt, "}"]
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -641,8 +657,11 @@ def main():
     main_parser = sub.add_parser("add-main")
     main_parser.add_argument("--module", required=True)
     main_parser.add_argument("--params", required=True)
+    chain = sub.add_parser("generate-chain")
+    chain.add_argument("--length", type=int, required=True)
     args = parser.parse_args()
-    {"generate": generate, "check": check, "add-main": add_main}[args.command](args)
+    {"generate": generate, "check": check, "add-main": add_main,
+     "generate-chain": generate_chain}[args.command](args)
 
 
 if __name__ == "__main__":
