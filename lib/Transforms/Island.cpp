@@ -141,7 +141,7 @@ static LogicalResult requireZero(Value value, StringRef what, Operation *op,
   std::optional<double> splat = getSplatConstant(value);
   if (splat && *splat == 0.0)
     return success();
-  reason = describe(op) + " has a " + what.str() + " that is not constant 0";
+  reason = describe(op) + " has " + what.str() + " that is not constant 0";
   return failure();
 }
 
@@ -174,9 +174,9 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
       .Case([&](tosa::CastOp) { return unary(ScalarOpcode::Cast); })
       .Case([&](tosa::LogicalNotOp) { return unary(ScalarOpcode::LogicalNot); })
       .Case([&](tosa::NegateOp negate) -> FailureOr<ElementwiseStep> {
-        if (failed(requireZero(negate.getInput1Zp(), "input zero point", op,
+        if (failed(requireZero(negate.getInput1Zp(), "an input zero point", op,
                                reason)) ||
-            failed(requireZero(negate.getOutputZp(), "output zero point", op,
+            failed(requireZero(negate.getOutputZp(), "an output zero point", op,
                                reason)))
           return failure();
         return ElementwiseStep{ScalarOpcode::Negate,
@@ -212,7 +212,7 @@ static FailureOr<ElementwiseStep> classify(Operation *op, std::string &reason) {
                              {mul.getShift()}};
         // Only i32 multiplies may shift; everything else needs shift 0.
         if (getScalarType(mul.getType()) != ScalarType::I32) {
-          if (failed(requireZero(mul.getShift(), "shift", op, reason)))
+          if (failed(requireZero(mul.getShift(), "a shift", op, reason)))
             return failure();
           return step;
         }
