@@ -29,11 +29,15 @@ import shutil
 
 if shutil.which("clang-format"):
     config.available_features.add("clang-format")
+if config.lutfold_have_fuzzers:
+    config.available_features.add("fuzzers")
 
 tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
              config.llvm_tools_dir]
 tools = [
     "lutfold-opt",
+    ToolSubst("lutfold-lut-fuzzer", unresolved="ignore"),
+    ToolSubst("lutfold-island-fuzzer", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-tblgen", unresolved="fatal"),
     ToolSubst("%python", config.python_executable, unresolved="ignore"),

@@ -23,6 +23,7 @@ PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev clang-format zlib1g-dev libzstd-dev
+  clang-22 libclang-rt-22-dev
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -51,8 +52,11 @@ configure() {
     return 0
   fi
   log "configuring $BUILD_DIR ($BUILD_TYPE)"
+  # clang builds the libFuzzer targets too (fuzz/).
   cmake -G Ninja -S "$ROOT" -B "$BUILD_DIR" \
     -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+    -DCMAKE_C_COMPILER="$LLVM_PREFIX/bin/clang" \
+    -DCMAKE_CXX_COMPILER="$LLVM_PREFIX/bin/clang++" \
     -DMLIR_DIR="$LLVM_PREFIX/lib/cmake/mlir" \
     -DLLVM_EXTERNAL_LIT="$LLVM_PREFIX/bin/lit" \
     "${CMAKE_ARGS[@]}"

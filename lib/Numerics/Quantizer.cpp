@@ -46,7 +46,7 @@ Quantizer::Quantizer(const QuantParams &params, NumericsPreset preset)
     scale = static_cast<float>(params.scale);
     inverseScale = static_cast<float>(1.0 / params.scale);
     zeroPoint = static_cast<float>(params.zeroPoint);
-    overflowGuard = std::numeric_limits<float>::infinity();
+    overflowGuard = std::nullopt;
     return;
   case NumericsPreset::TFLite:
     // TFLite keeps scales as float and takes the reciprocal in float.
@@ -77,7 +77,7 @@ int64_t Quantizer::nanCode() const { return clampCode(params.zeroPoint); }
 int64_t Quantizer::quantize(float value) const {
   if (std::isnan(value))
     return nanCode();
-  if (value >= overflowGuard)
+  if (overflowGuard && value >= *overflowGuard)
     return params.qmax;
   // torch.round rounds half to even (nearbyint in the default floating-point
   // environment); TfLiteRound is std::round, half away from zero. The zero

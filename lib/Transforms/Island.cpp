@@ -49,6 +49,10 @@ llvm::ArrayRef<llvm::StringRef> lutfold::getSupportedIslandOps() {
 namespace {
 /// What one element-wise operation computes, in program terms.
 struct ElementwiseStep {
+  ElementwiseStep(ScalarOpcode opcode, ArrayRef<Value> operands,
+                  ArrayRef<Value> configOperands = {})
+      : opcode(opcode), operands(operands), configOperands(configOperands) {}
+
   ScalarOpcode opcode;
   /// Operands that carry element data.
   SmallVector<Value, 3> operands;

@@ -80,8 +80,9 @@ private:
   float scale;
   float inverseScale;
   float zeroPoint;
-  /// TFLite: values at or above this saturate before the multiply.
-  float overflowGuard;
+  /// TFLite: values at or above this saturate before the multiply. PT2E has
+  /// no such guard (std::nullopt): +inf times a zero reciprocal is NaN there.
+  std::optional<float> overflowGuard;
 };
 
 } // namespace lutfold

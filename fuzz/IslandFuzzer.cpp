@@ -1,0 +1,337 @@
+//===- IslandFuzzer.cpp - Fuzz the island fold end to end -----------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Builds a random function of random islands (element-wise DAGs over the
+// supported operations, splat constants of either dialect, shapes static and
+// dynamic, quantized types full, narrow, per-axis or unsigned, values with
+// users outside the island), parses it, and runs the fold. Invariants: the
+// result verifies; every quantize either stays or becomes a table lookup on
+// the storage of its input; and every table equals the original island
+// evaluated on each code with the slow reference numerics of Reference.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Reference.h"
+
+#include "lutfold/Transforms/FoldToTable.h"
+#include "lutfold/Transforms/Island.h"
+#include "lutfold/Transforms/QuantTypes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Parser/Parser.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace mlir;
+using namespace lutfold;
+
+static void fail(const char *what, Operation *op = nullptr) {
+  std::fprintf(stderr, "invariant broken: %s\n", what);
+  if (op)
+    op->print(llvm::errs());
+  std::abort();
+}
+
+/// Counts of what the inputs became; printed at exit when LUTFOLD_FUZZ_STATS
+/// is set, to check that the generator mostly makes valid IR.
+static struct Stats {
+  unsigned long inputs = 0, valid = 0, islands = 0, folded = 0;
+  std::map<std::string, unsigned long> declined;
+  ~Stats() {
+    if (!std::getenv("LUTFOLD_FUZZ_STATS"))
+      return;
+    std::fprintf(stderr,
+                 "inputs %lu, valid modules %lu, islands %lu, folded %lu\n",
+                 inputs, valid, islands, folded);
+    for (auto &[reason, count] : declined)
+      std::fprintf(stderr, "  declined %lu: %s\n", count, reason.c_str());
+  }
+} stats;
+
+static MLIRContext &getContext() {
+  static MLIRContext *context = [] {
+    DialectRegistry registry;
+    registry.insert<arith::ArithDialect, func::FuncDialect,
+                    quant::QuantDialect, tensor::TensorDialect,
+                    tosa::TosaDialect>();
+    auto *ctx = new MLIRContext(registry);
+    ctx->loadAllAvailableDialects();
+    // Generated IR may be invalid on purpose or by accident; its
+    // diagnostics are not findings.
+    ctx->getDiagEngine().registerHandler([](Diagnostic &) {});
+    return ctx;
+  }();
+  return *context;
+}
+
+namespace {
+struct Generator {
+  FuzzedDataProvider &fdp;
+  std::string body;
+  int next = 0;
+  std::string shape;   // "2x3x" etc., with trailing x, or "" for rank 0
+  std::string ones;    // rank-matched splat shape
+  std::string ftype;
+
+  std::string fresh() { return "%v" + std::to_string(next++); }
+
+  std::string floatLiteral(float v) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.9e", v);
+    return buffer;
+  }
+
+  std::string constant() {
+    std::string name = fresh();
+    float value = fdp.ConsumeFloatingPointInRange<float>(-6.0f, 6.0f);
+    std::string type = "tensor<" + ones + "f32>";
+    if (fdp.ConsumeBool())
+      body += "  " + name + " = arith.constant dense<" + floatLiteral(value) +
+              "> : " + type + "\n";
+    else
+      body += "  " + name + " = \"tosa.const\"() <{values = dense<" +
+              floatLiteral(value) + "> : " + type + "}> : () -> " + type +
+              "\n";
+    return name + ":" + type;
+  }
+
+  std::string op(std::vector<std::string> &values) {
+    auto pick = [&]() -> std::string {
+      return values[fdp.ConsumeIntegralInRange<size_t>(0, values.size() - 1)];
+    };
+    auto nameOf = [](const std::string &v) { return v.substr(0, v.find(':')); };
+    auto typeOf = [](const std::string &v) { return v.substr(v.find(':') + 1); };
+    static const char *unary[] = {"sigmoid", "tanh",  "exp",        "log",
+                                  "erf",     "sin",   "cos",        "floor",
+                                  "ceil",    "abs",   "reciprocal", "rsqrt"};
+    static const char *binary[] = {"add", "sub", "maximum", "minimum", "pow"};
+    std::string name = fresh();
+    std::string line;
+    switch (fdp.ConsumeIntegralInRange<int>(0, 5)) {
+    case 0:
+    case 1: {
+      std::string a = pick();
+      line = name + " = tosa." +
+             unary[fdp.ConsumeIntegralInRange<size_t>(0, 11)] + " " +
+             nameOf(a) + " : (" + typeOf(a) + ") -> " + ftype;
+      break;
+    }
+    case 2: {
+      std::string a = pick(), b = fdp.ConsumeBool() ? pick() : constant();
+      line = name + " = tosa." +
+             binary[fdp.ConsumeIntegralInRange<size_t>(0, 4)] + " " +
+             nameOf(a) + ", " + nameOf(b) + " : (" + typeOf(a) + ", " +
+             typeOf(b) + ") -> " + ftype;
+      break;
+    }
+    case 3: {
+      std::string a = pick(), b = fdp.ConsumeBool() ? pick() : constant();
+      std::string shift = fresh();
+      body += "  " + shift +
+              " = \"tosa.const\"() <{values = dense<0> : tensor<1xi8>}> : () "
+              "-> tensor<1xi8>\n";
+      line = name + " = tosa.mul " + nameOf(a) + ", " + nameOf(b) + ", " +
+             shift + " : (" + typeOf(a) + ", " + typeOf(b) +
+             ", tensor<1xi8>) -> " + ftype;
+      break;
+    }
+    case 4: {
+      std::string a = pick();
+      float lo = fdp.ConsumeFloatingPointInRange<float>(-6.0f, 0.0f);
+      float hi = fdp.ConsumeFloatingPointInRange<float>(0.0f, 6.0f);
+      line = name + " = tosa.clamp " + nameOf(a) + " {min_val = " +
+             floatLiteral(lo) + " : f32, max_val = " + floatLiteral(hi) +
+             " : f32} : (" + typeOf(a) + ") -> " + ftype;
+      break;
+    }
+    default: {
+      std::string a = pick(), b = pick(), c = constant();
+      std::string cond = fresh();
+      std::string btype = "tensor<" + shape + "i1>";
+      body += "  " + cond + " = tosa.greater " + nameOf(a) + ", " + nameOf(c) +
+              " : (" + typeOf(a) + ", " + typeOf(c) + ") -> " + btype + "\n";
+      line = name + " = tosa.select " + cond + ", " + nameOf(a) + ", " +
+             nameOf(b) + " : (" + btype + ", " + typeOf(a) + ", " + typeOf(b) +
+             ") -> " + ftype;
+    }
+    }
+    body += "  " + line + "\n";
+    return name + ":" + ftype;
+  }
+};
+
+std::string quantType(FuzzedDataProvider &fdp, reference::Params &params,
+                      bool &perTensorI8) {
+  perTensorI8 = true;
+  double scale = std::ldexp(fdp.ConsumeFloatingPointInRange<double>(1.0, 2.0),
+                            fdp.ConsumeIntegralInRange<int>(-12, 2));
+  int64_t zp = fdp.ConsumeIntegralInRange<int64_t>(-128, 127);
+  char scaleText[64];
+  std::snprintf(scaleText, sizeof(scaleText), "%.17g", scale);
+  // An exhausted provider gives 0: keep that the common case.
+  switch (fdp.ConsumeIntegralInRange<int>(0, 9)) {
+  case 9:
+    perTensorI8 = false;
+    return "!quant.uniform<u8:f32, " + std::string(scaleText) + ":" +
+           std::to_string(zp + 128) + ">";
+  case 8:
+    perTensorI8 = false;
+    return "!quant.uniform<i8:f32:0, {" + std::string(scaleText) + ":" +
+           std::to_string(zp) + "}>";
+  case 6:
+  case 7:
+    params = {scale, zp, -127, 127};
+    return "!quant.uniform<i8<-127:127>:f32, " + std::string(scaleText) + ":" +
+           std::to_string(zp) + ">";
+  default:
+    params = {scale, zp, -128, 127};
+    return "!quant.uniform<i8:f32, " + std::string(scaleText) + ":" +
+           std::to_string(zp) + ">";
+  }
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  FuzzedDataProvider fdp(data, size);
+  ++stats.inputs;
+  static const char *shapes[] = {"", "4x", "1x4x", "?x3x", "2x?x2x", "1x2x2x3x"};
+  const char *shape = shapes[fdp.ConsumeIntegralInRange<size_t>(0, 5)];
+  int rank = 0;
+  for (const char *c = shape; *c; ++c)
+    rank += *c == 'x';
+  std::string ones;
+  for (int i = 0; i < rank; ++i)
+    ones += "1x";
+
+  struct IslandInfo {
+    reference::Params in, out;
+    bool expectFoldable;
+  };
+  std::vector<IslandInfo> islands;
+  std::string args, results, returns, returnTypes, body;
+  int next = 0;
+  unsigned islandCount = fdp.ConsumeIntegralInRange<unsigned>(1, 3);
+  for (unsigned k = 0; k < islandCount; ++k) {
+    IslandInfo info{};
+    bool inOk, outOk;
+    std::string inType = quantType(fdp, info.in, inOk);
+    std::string outType = quantType(fdp, info.out, outOk);
+    info.expectFoldable = inOk && outOk;
+    std::string qin = "tensor<" + std::string(shape) + inType + ">";
+    std::string qout = "tensor<" + std::string(shape) + outType + ">";
+    std::string ftype = "tensor<" + std::string(shape) + "f32>";
+    std::string arg = "%arg" + std::to_string(k);
+    args += (k ? ", " : "") + arg + ": " + qin;
+
+    Generator gen{fdp, "", next, shape, ones, ftype};
+    std::string x = gen.fresh();
+    gen.body += "  " + x + " = quant.dcast " + arg + " : " + qin + " to " +
+                ftype + "\n";
+    std::vector<std::string> values = {x + ":" + ftype};
+    unsigned ops = fdp.ConsumeIntegralInRange<unsigned>(1, 6);
+    for (unsigned i = 0; i < ops; ++i)
+      values.push_back(gen.op(values));
+    std::string last = values.back();
+    std::string q = gen.fresh();
+    gen.body += "  " + q + " = quant.qcast " + last.substr(0, last.find(':')) +
+                " : " + ftype + " to " + qout + "\n";
+    // Sometimes a value of the island is also used outside it.
+    if (fdp.ConsumeBool()) {
+      std::string extra = values[fdp.ConsumeIntegralInRange<size_t>(
+          0, values.size() - 1)];
+      returns += extra.substr(0, extra.find(':')) + ", ";
+      returnTypes += extra.substr(extra.find(':') + 1) + ", ";
+    }
+    returns += q + ", ";
+    returnTypes += qout + ", ";
+    next = gen.next;
+    body += gen.body;
+    islands.push_back(info);
+  }
+  returns.resize(returns.size() - 2);
+  returnTypes.resize(returnTypes.size() - 2);
+  std::string text = "func.func @f(" + args + ") -> (" + returnTypes +
+                     ") {\n" + body + "  return " + returns + " : " +
+                     returnTypes + "\n}\n";
+
+  MLIRContext &context = getContext();
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(text, ParserConfig(&context));
+  if (!module || failed(verify(*module)))
+    return 0; // The generator made invalid IR: not a finding.
+  ++stats.valid;
+  stats.islands += islands.size();
+
+  // What each quantize should become, from its island before the fold.
+  std::map<std::string, std::vector<int64_t>> expected;
+  unsigned islandIndex = 0;
+  module->walk([&](quant::QuantizeCastOp sink) {
+    const IslandInfo &info = islands[islandIndex++];
+    std::string reason;
+    FailureOr<Island> island = analyzeIsland(sink, IslandLimits{}, reason);
+    if (failed(island) || !info.expectFoldable) {
+      // Types make reasons unique; keep the words before the first quote.
+      ++stats.declined[info.expectFoldable ? reason.substr(0, reason.find('\''))
+                                           : "unsupported quantized type"];
+      return;
+    }
+    std::vector<int64_t> table;
+    for (int64_t code = -128; code <= 127; ++code) {
+      float y = island->program(reference::dequantize(code, info.in));
+      table.push_back(reference::quantize(y, info.out, /*tflite=*/false));
+    }
+    std::string key;
+    llvm::raw_string_ostream(key) << sink.getLoc();
+    expected[key] = table;
+  });
+
+  FoldToTableOptions options;
+  foldIslandsToTables(*module, options);
+  if (failed(verify(*module)))
+    fail("folded IR does not verify", *module);
+
+  unsigned checked = 0;
+  module->walk([&](tosa::TableOp lookup) {
+    auto constant = lookup.getTable().getDefiningOp<tosa::ConstOp>();
+    if (!constant)
+      fail("table is not a constant", lookup);
+    // The storage cast after the lookup carries the quantize's location.
+    Operation *user = *lookup->getUsers().begin();
+    std::string key;
+    llvm::raw_string_ostream(key) << user->getLoc();
+    auto it = expected.find(key);
+    if (it == expected.end())
+      fail("a table for an island that should not fold", lookup);
+    auto values = cast<DenseElementsAttr>(constant.getValues());
+    unsigned i = 0;
+    for (APInt v : values.getValues<APInt>())
+      if (v.getSExtValue() != it->second[i++])
+        fail("table entry differs from the reference", lookup);
+    ++checked;
+  });
+  if (checked != expected.size())
+    fail("a foldable island was not folded", *module);
+  stats.folded += checked;
+  return 0;
+}

@@ -1,0 +1,186 @@
+//===- LutBuilderFuzzer.cpp - Fuzz the int8 table builder -----------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Random quantization parameters (valid and not), presets and functions
+// (library functions and random interpreter programs). Invariants: invalid
+// parameters are refused exactly when the specification says so; every entry
+// lies in [qmin, qmax] and equals the slow reference of Reference.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Reference.h"
+
+#include "lutfold/Numerics/LookupTable.h"
+#include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Numerics/ScalarProgram.h"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+using namespace lutfold;
+
+static void fail(const char *what) {
+  std::fprintf(stderr, "invariant broken: %s\n", what);
+  std::abort();
+}
+
+static QuantParams consumeParams(FuzzedDataProvider &fdp) {
+  double scale;
+  switch (fdp.ConsumeIntegralInRange<int>(0, 7)) {
+  case 0: // Anything, NaN and infinities included.
+    scale = fdp.ConsumeFloatingPoint<double>();
+    break;
+  case 1:
+    scale = -std::ldexp(1.0, fdp.ConsumeIntegralInRange<int>(-10, 10));
+    break;
+  default: // Mostly plausible scales across the whole f32 range.
+    scale = std::ldexp(fdp.ConsumeFloatingPointInRange<double>(1.0, 2.0),
+                       fdp.ConsumeIntegralInRange<int>(-150, 130));
+  }
+  int64_t zeroPoint = fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
+  int64_t qmin = fdp.ConsumeBool() ? -128
+                                   : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
+  int64_t qmax = fdp.ConsumeBool() ? 127
+                                   : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
+  return {StorageType::i8(), scale, zeroPoint, qmin, qmax};
+}
+
+static bool isValid(const QuantParams &p) {
+  return std::isfinite(p.scale) && p.scale > 0 && p.qmin <= p.qmax &&
+         p.qmin >= -128 && p.qmax <= 127 && p.zeroPoint >= -128 &&
+         p.zeroPoint <= 127;
+}
+
+/// A random straight-line program of up to eight operations on the input.
+static ScalarProgram consumeProgram(FuzzedDataProvider &fdp) {
+  static const ScalarOpcode unary[] = {
+      ScalarOpcode::Sigmoid, ScalarOpcode::Tanh,  ScalarOpcode::Exp,
+      ScalarOpcode::Log,     ScalarOpcode::Rsqrt, ScalarOpcode::Reciprocal,
+      ScalarOpcode::Erf,     ScalarOpcode::Sin,   ScalarOpcode::Cos,
+      ScalarOpcode::Floor,   ScalarOpcode::Ceil,  ScalarOpcode::Abs,
+      ScalarOpcode::Negate};
+  static const ScalarOpcode binary[] = {ScalarOpcode::Add, ScalarOpcode::Sub,
+                                        ScalarOpcode::Mul, ScalarOpcode::Pow};
+  ScalarProgram program;
+  std::vector<ScalarProgram::ValueId> values = {
+      program.addInput(ScalarType::F32)};
+  unsigned count = fdp.ConsumeIntegralInRange<unsigned>(1, 8);
+  for (unsigned i = 0; i < count; ++i) {
+    auto pick = [&] {
+      return values[fdp.ConsumeIntegralInRange<size_t>(0, values.size() - 1)];
+    };
+    ScalarType type = fdp.ConsumeIntegralInRange<int>(0, 9) == 0
+                          ? ScalarType::F16
+                          : ScalarType::F32;
+    switch (fdp.ConsumeIntegralInRange<int>(0, 4)) {
+    case 0:
+      values.push_back(program.addConstant(
+          fdp.ConsumeFloatingPointInRange<float>(-8.0f, 8.0f), type));
+      break;
+    case 1:
+      values.push_back(program.addClamp(
+          pick(), -fdp.ConsumeFloatingPointInRange<float>(0.0f, 8.0f),
+          fdp.ConsumeFloatingPointInRange<float>(0.0f, 8.0f),
+          fdp.ConsumeBool() ? scalar::NanMode::Ignore
+                            : scalar::NanMode::Propagate,
+          type));
+      break;
+    case 2:
+      values.push_back(program.addMinMax(
+          fdp.ConsumeBool() ? ScalarOpcode::Maximum : ScalarOpcode::Minimum,
+          pick(), pick(),
+          fdp.ConsumeBool() ? scalar::NanMode::Ignore
+                            : scalar::NanMode::Propagate,
+          type));
+      break;
+    case 3:
+      values.push_back(program.addOp(
+          binary[fdp.ConsumeIntegralInRange<size_t>(0, 3)], type,
+          {pick(), pick()}));
+      break;
+    default:
+      values.push_back(program.addOp(
+          unary[fdp.ConsumeIntegralInRange<size_t>(0, 12)], type, {pick()}));
+    }
+  }
+  // Make the result f32, as a quantize reads it.
+  ScalarProgram::ValueId last = values.back();
+  if (program.getInstructions()[last].type != ScalarType::F32)
+    last = program.addOp(ScalarOpcode::Cast, ScalarType::F32, {last});
+  program.setResult(last);
+  return program;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  FuzzedDataProvider fdp(data, size);
+  QuantParams in = consumeParams(fdp);
+  QuantParams out = consumeParams(fdp);
+  bool tflite = fdp.ConsumeBool();
+  NumericsPreset preset = tflite ? NumericsPreset::TFLite : NumericsPreset::PT2E;
+
+  std::function<float(float)> fn;
+  ScalarProgram program;
+  switch (fdp.ConsumeIntegralInRange<int>(0, 3)) {
+  case 0:
+    fn = scalar::sigmoid;
+    break;
+  case 1:
+    fn = scalar::gelu;
+    break;
+  case 2:
+    fn = scalar::log;
+    break;
+  default:
+    program = consumeProgram(fdp);
+    fn = [&](float x) { return program(x); };
+  }
+
+  llvm::Expected<Int8Table> table = buildInt8Table(in, out, fn, preset);
+  bool valid = isValid(in) && isValid(out);
+  if (!table) {
+    llvm::consumeError(table.takeError());
+    if (valid)
+      fail("valid parameters refused");
+    return 0;
+  }
+  if (!valid)
+    fail("invalid parameters accepted");
+
+  reference::Params refIn{in.scale, in.zeroPoint, in.qmin, in.qmax};
+  reference::Params refOut{out.scale, out.zeroPoint, out.qmin, out.qmax};
+  size_t nanIndex = 0;
+  for (int64_t code = -128; code <= 127; ++code) {
+    int8_t entry = table->lookup(code);
+    if (entry < out.qmin || entry > out.qmax)
+      fail("entry outside [qmin, qmax]");
+    float y = fn(reference::dequantize(code, refIn));
+    int64_t want = reference::quantize(y, refOut, tflite);
+    if (entry != want) {
+      std::fprintf(stderr,
+                   "code %lld: entry %d, reference %lld, f = %.9g; in %.17g "
+                   "%lld [%lld, %lld], out %.17g %lld [%lld, %lld], %s\n",
+                   (long long)code, entry, (long long)want, y, in.scale,
+                   (long long)in.zeroPoint, (long long)in.qmin,
+                   (long long)in.qmax, out.scale, (long long)out.zeroPoint,
+                   (long long)out.qmin, (long long)out.qmax,
+                   tflite ? "tflite" : "pt2e");
+      fail("entry differs from the reference");
+    }
+    if (std::isnan(y)) {
+      if (nanIndex >= table->nanInputCodes.size() ||
+          table->nanInputCodes[nanIndex++] != code)
+        fail("NaN code not reported");
+    }
+  }
+  if (nanIndex != table->nanInputCodes.size())
+    fail("NaN reported for a code that is not NaN");
+  return 0;
+}

@@ -1,0 +1,87 @@
+//===- Reference.h - Slow reference numerics for the fuzzers ----*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The presets' quantize and dequantize written again, step by step and
+// without the library's code, so that the fuzzers compare two
+// implementations of docs/Numerics.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_FUZZ_REFERENCE_H
+#define LUTFOLD_FUZZ_REFERENCE_H
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+
+namespace lutfold::reference {
+
+struct Params {
+  double scale;
+  int64_t zeroPoint, qmin, qmax;
+};
+
+inline float dequantize(int64_t code, const Params &p) {
+  int64_t clamped = code < p.qmin ? p.qmin : code > p.qmax ? p.qmax : code;
+  float difference = (float)clamped - (float)p.zeroPoint;
+  return difference * (float)p.scale;
+}
+
+/// Round half to even by hand: floor, then look at the fraction.
+inline float roundHalfEven(float v) {
+  float lower = std::floor(v);
+  float fraction = v - lower;
+  if (fraction > 0.5f)
+    return lower + 1.0f;
+  if (fraction < 0.5f)
+    return lower;
+  return std::fmod(lower, 2.0f) == 0.0f ? lower : lower + 1.0f;
+}
+
+/// Round half away from zero by hand.
+inline float roundHalfAway(float v) {
+  float magnitude = std::fabs(v);
+  float lower = std::floor(magnitude);
+  float rounded = magnitude - lower >= 0.5f ? lower + 1.0f : lower;
+  return v < 0 ? -rounded : rounded;
+}
+
+inline int64_t quantize(float y, const Params &p, bool tflite) {
+  int64_t nanCode = p.zeroPoint < p.qmin   ? p.qmin
+                    : p.zeroPoint > p.qmax ? p.qmax
+                                           : p.zeroPoint;
+  if (std::isnan(y))
+    return nanCode;
+  float inverse;
+  float rounded;
+  if (tflite) {
+    float scale = (float)p.scale;
+    float guard = scale > 1.0f ? FLT_MAX : FLT_MAX * scale;
+    if (y >= guard)
+      return p.qmax;
+    inverse = 1.0f / scale;
+    float v = y * inverse;
+    rounded = std::isinf(v) ? v : roundHalfAway(v);
+  } else {
+    inverse = (float)(1.0 / p.scale);
+    float v = y * inverse;
+    rounded = std::isinf(v) || std::isnan(v) ? v : roundHalfEven(v);
+  }
+  float shifted = rounded + (float)p.zeroPoint;
+  if (std::isnan(shifted))
+    return nanCode;
+  if (shifted <= (float)p.qmin)
+    return p.qmin;
+  if (shifted >= (float)p.qmax)
+    return p.qmax;
+  return (int64_t)shifted;
+}
+
+} // namespace lutfold::reference
+
+#endif // LUTFOLD_FUZZ_REFERENCE_H
