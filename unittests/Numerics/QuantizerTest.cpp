@@ -88,6 +88,14 @@ TEST(QuantizerTest, AddsZeroPointAndSaturates) {
   EXPECT_EQ(q.quantize(std::numeric_limits<float>::max()), 100);
 }
 
+TEST(QuantizerTest, PT2EHasNoOverflowGuard) {
+  // f32(1.0 / 1e300) is 0, so inf * 0 is NaN in PT2E: the NaN code, not
+  // qmax (found by the table-builder fuzzer).
+  Quantizer q = pt2e(1.0e300, 7);
+  EXPECT_EQ(q.quantize(std::numeric_limits<float>::infinity()), 7);
+  EXPECT_EQ(q.quantize(1.0f), 7);
+}
+
 TEST(QuantizerTest, NaNMapsToTheZeroPointCode) {
   float nan = std::numeric_limits<float>::quiet_NaN();
   EXPECT_EQ(pt2e(0.25, 10).quantize(nan), 10);
