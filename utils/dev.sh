@@ -6,6 +6,8 @@
 #   ./utils/dev.sh build    install what is missing and build
 #   ./utils/dev.sh sanitize build with AddressSanitizer and UBSan in
 #                           build-sanitize/ and run every test there
+#   ./utils/dev.sh fuzz [N] run both fuzzers for N executions each
+#                           (default 1000000) in build/fuzz-runs/
 #   ./utils/dev.sh deps     install the Debian packages the project needs
 #   ./utils/dev.sh docs     refresh docs/Passes.md from Passes.td
 #   ./utils/dev.sh format   clang-format every C++ source file in place
@@ -94,6 +96,19 @@ sanitize() {
   run_tests
 }
 
+fuzz() {
+  local runs="${1:-1000000}"
+  build
+  local dir="$BUILD_DIR/fuzz-runs"
+  mkdir -p "$dir/lut" "$dir/island"
+  log "table builder fuzzer: $runs executions"
+  (cd "$dir" && "$BUILD_DIR/bin/lutfold-lut-fuzzer" -runs="$runs" \
+    -max_len=256 -print_final_stats=1 lut 2>&1 | tail -n 12)
+  log "island fuzzer: $runs executions"
+  (cd "$dir" && LUTFOLD_FUZZ_STATS=1 "$BUILD_DIR/bin/lutfold-island-fuzzer" \
+    -runs="$runs" -max_len=512 -print_final_stats=1 island 2>&1 | tail -n 14)
+}
+
 docs() {
   build
   cp "$BUILD_DIR/docs/Passes.md" "$ROOT/docs/Passes.md"
@@ -115,8 +130,9 @@ case "${1:-}" in
   sanitize) sanitize ;;
   docs) docs ;;
   format) format ;;
+  fuzz) fuzz "${2:-}" ;;
   *)
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
