@@ -10,6 +10,8 @@
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -63,4 +65,15 @@ FailureOr<QuantParams> lutfold::getPerTensorParams(Type type,
     return failure();
   }
   return params;
+}
+
+FailureOr<NumericsPreset> lutfold::parseNumericsOption(MLIRContext *context,
+                                                       llvm::StringRef passName,
+                                                       llvm::StringRef value) {
+  std::optional<NumericsPreset> preset = parseNumericsPreset(value);
+  if (!preset)
+    return emitError(UnknownLoc::get(context))
+           << passName << ": unknown numerics preset '" << value
+           << "' (expected 'pt2e' or 'tflite')";
+  return *preset;
 }

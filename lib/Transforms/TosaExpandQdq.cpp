@@ -8,6 +8,7 @@
 
 #include "lutfold/Transforms/ExpandQdq.h"
 #include "lutfold/Transforms/Passes.h"
+#include "lutfold/Transforms/QuantTypes.h"
 
 namespace lutfold {
 #define GEN_PASS_DEF_TOSAEXPANDQDQ
@@ -22,11 +23,10 @@ struct TosaExpandQdq final : lutfold::impl::TosaExpandQdqBase<TosaExpandQdq> {
   using Base::Base;
 
   LogicalResult initialize(MLIRContext *context) override {
-    std::optional<NumericsPreset> parsed = parseNumericsPreset(numerics);
-    if (!parsed)
-      return emitError(UnknownLoc::get(context))
-             << "tosa-expand-qdq: unknown numerics preset '" << numerics
-             << "' (expected 'pt2e' or 'tflite')";
+    FailureOr<NumericsPreset> parsed =
+        parseNumericsOption(context, "tosa-expand-qdq", numerics);
+    if (failed(parsed))
+      return failure();
     preset = *parsed;
     return success();
   }

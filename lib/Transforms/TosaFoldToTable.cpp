@@ -8,6 +8,7 @@
 
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
+#include "lutfold/Transforms/QuantTypes.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -25,11 +26,10 @@ struct TosaFoldToTable final
   using Base::Base;
 
   LogicalResult initialize(MLIRContext *context) override {
-    std::optional<NumericsPreset> parsed = parseNumericsPreset(numerics);
-    if (!parsed)
-      return emitError(UnknownLoc::get(context))
-             << "tosa-fold-to-table: unknown numerics preset '" << numerics
-             << "' (expected 'pt2e' or 'tflite')";
+    FailureOr<NumericsPreset> parsed =
+        parseNumericsOption(context, "tosa-fold-to-table", numerics);
+    if (failed(parsed))
+      return failure();
     for (const std::string &name : allowedOps)
       if (!llvm::is_contained(getSupportedIslandOps(), name))
         return emitError(UnknownLoc::get(context))

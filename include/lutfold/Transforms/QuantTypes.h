@@ -10,6 +10,9 @@
 #define LUTFOLD_TRANSFORMS_QUANTTYPES_H
 
 #include "lutfold/Numerics/QuantParams.h"
+#include "lutfold/Numerics/Quantizer.h"
+
+#include "mlir/IR/MLIRContext.h"
 
 #include "mlir/IR/Types.h"
 #include "mlir/Support/LLVM.h"
@@ -27,6 +30,12 @@ std::string quoted(mlir::Type type);
 /// for a remark) to why it is not one.
 mlir::FailureOr<QuantParams>
 getPerTensorParams(mlir::Type type, unsigned storageWidth, std::string &reason);
+
+/// Parses a pass's `numerics` option; emits an error naming the pass when
+/// the value names no preset.
+mlir::FailureOr<NumericsPreset> parseNumericsOption(mlir::MLIRContext *context,
+                                                    llvm::StringRef passName,
+                                                    llvm::StringRef value);
 
 } // namespace lutfold
 
