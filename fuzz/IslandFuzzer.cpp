@@ -72,9 +72,8 @@ static struct Stats {
 static MLIRContext &getContext() {
   static MLIRContext *context = [] {
     DialectRegistry registry;
-    registry.insert<arith::ArithDialect, func::FuncDialect,
-                    quant::QuantDialect, tensor::TensorDialect,
-                    tosa::TosaDialect>();
+    registry.insert<arith::ArithDialect, func::FuncDialect, quant::QuantDialect,
+                    tensor::TensorDialect, tosa::TosaDialect>();
     auto *ctx = new MLIRContext(registry);
     ctx->loadAllAvailableDialects();
     // Generated IR may be invalid on purpose or by accident; its
@@ -90,8 +89,8 @@ struct Generator {
   FuzzedDataProvider &fdp;
   std::string body;
   int next = 0;
-  std::string shape;   // "2x3x" etc., with trailing x, or "" for rank 0
-  std::string ones;    // rank-matched splat shape
+  std::string shape; // "2x3x" etc., with trailing x, or "" for rank 0
+  std::string ones;  // rank-matched splat shape
   std::string ftype;
 
   std::string fresh() { return "%v" + std::to_string(next++); }
@@ -111,8 +110,7 @@ struct Generator {
               "> : " + type + "\n";
     else
       body += "  " + name + " = \"tosa.const\"() <{values = dense<" +
-              floatLiteral(value) + "> : " + type + "}> : () -> " + type +
-              "\n";
+              floatLiteral(value) + "> : " + type + "}> : () -> " + type + "\n";
     return name + ":" + type;
   }
 
@@ -121,10 +119,12 @@ struct Generator {
       return values[fdp.ConsumeIntegralInRange<size_t>(0, values.size() - 1)];
     };
     auto nameOf = [](const std::string &v) { return v.substr(0, v.find(':')); };
-    auto typeOf = [](const std::string &v) { return v.substr(v.find(':') + 1); };
-    static const char *unary[] = {"sigmoid", "tanh",  "exp",        "log",
-                                  "erf",     "sin",   "cos",        "floor",
-                                  "ceil",    "abs",   "reciprocal", "rsqrt"};
+    auto typeOf = [](const std::string &v) {
+      return v.substr(v.find(':') + 1);
+    };
+    static const char *unary[] = {"sigmoid", "tanh", "exp",        "log",
+                                  "erf",     "sin",  "cos",        "floor",
+                                  "ceil",    "abs",  "reciprocal", "rsqrt"};
     static const char *binary[] = {"add", "sub", "maximum", "minimum", "pow"};
     std::string name = fresh();
     std::string line;
@@ -160,9 +160,10 @@ struct Generator {
       std::string a = pick();
       float lo = fdp.ConsumeFloatingPointInRange<float>(-6.0f, 0.0f);
       float hi = fdp.ConsumeFloatingPointInRange<float>(0.0f, 6.0f);
-      line = name + " = tosa.clamp " + nameOf(a) + " {min_val = " +
-             floatLiteral(lo) + " : f32, max_val = " + floatLiteral(hi) +
-             " : f32} : (" + typeOf(a) + ") -> " + ftype;
+      line = name + " = tosa.clamp " + nameOf(a) +
+             " {min_val = " + floatLiteral(lo) +
+             " : f32, max_val = " + floatLiteral(hi) + " : f32} : (" +
+             typeOf(a) + ") -> " + ftype;
       break;
     }
     default: {
@@ -215,7 +216,8 @@ std::string quantType(FuzzedDataProvider &fdp, reference::Params &params,
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   ++stats.inputs;
-  static const char *shapes[] = {"", "4x", "1x4x", "?x3x", "2x?x2x", "1x2x2x3x"};
+  static const char *shapes[] = {"",     "4x",     "1x4x",
+                                 "?x3x", "2x?x2x", "1x2x2x3x"};
   const char *shape = shapes[fdp.ConsumeIntegralInRange<size_t>(0, 5)];
   int rank = 0;
   for (const char *c = shape; *c; ++c)
@@ -258,8 +260,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 " : " + ftype + " to " + qout + "\n";
     // Sometimes a value of the island is also used outside it.
     if (fdp.ConsumeBool()) {
-      std::string extra = values[fdp.ConsumeIntegralInRange<size_t>(
-          0, values.size() - 1)];
+      std::string extra =
+          values[fdp.ConsumeIntegralInRange<size_t>(0, values.size() - 1)];
       returns += extra.substr(0, extra.find(':')) + ", ";
       returnTypes += extra.substr(extra.find(':') + 1) + ", ";
     }
@@ -271,9 +273,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   returns.resize(returns.size() - 2);
   returnTypes.resize(returnTypes.size() - 2);
-  std::string text = "func.func @f(" + args + ") -> (" + returnTypes +
-                     ") {\n" + body + "  return " + returns + " : " +
-                     returnTypes + "\n}\n";
+  std::string text = "func.func @f(" + args + ") -> (" + returnTypes + ") {\n" +
+                     body + "  return " + returns + " : " + returnTypes +
+                     "\n}\n";
 
   MLIRContext &context = getContext();
   OwningOpRef<ModuleOp> module =

@@ -46,10 +46,10 @@ static QuantParams consumeParams(FuzzedDataProvider &fdp) {
                        fdp.ConsumeIntegralInRange<int>(-150, 130));
   }
   int64_t zeroPoint = fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
-  int64_t qmin = fdp.ConsumeBool() ? -128
-                                   : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
-  int64_t qmax = fdp.ConsumeBool() ? 127
-                                   : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
+  int64_t qmin =
+      fdp.ConsumeBool() ? -128 : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
+  int64_t qmax =
+      fdp.ConsumeBool() ? 127 : fdp.ConsumeIntegralInRange<int64_t>(-140, 140);
   return {StorageType::i8(), scale, zeroPoint, qmin, qmax};
 }
 
@@ -102,9 +102,9 @@ static ScalarProgram consumeProgram(FuzzedDataProvider &fdp) {
           type));
       break;
     case 3:
-      values.push_back(program.addOp(
-          binary[fdp.ConsumeIntegralInRange<size_t>(0, 3)], type,
-          {pick(), pick()}));
+      values.push_back(
+          program.addOp(binary[fdp.ConsumeIntegralInRange<size_t>(0, 3)], type,
+                        {pick(), pick()}));
       break;
     default:
       values.push_back(program.addOp(
@@ -124,7 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   QuantParams in = consumeParams(fdp);
   QuantParams out = consumeParams(fdp);
   bool tflite = fdp.ConsumeBool();
-  NumericsPreset preset = tflite ? NumericsPreset::TFLite : NumericsPreset::PT2E;
+  NumericsPreset preset =
+      tflite ? NumericsPreset::TFLite : NumericsPreset::PT2E;
 
   std::function<float(float)> fn;
   ScalarProgram program;
