@@ -72,10 +72,13 @@ public:
     return tosa::ClampOp::create(b, loc, input.getType(), input, lo, hi);
   }
   Value mul(Value lhs, Value rhs) {
-    auto shiftType = RankedTensorType::get({1}, b.getI8Type());
-    Value shift = tosa::ConstOp::create(
-        b, loc, shiftType,
-        DenseElementsAttr::get(shiftType, b.getI8IntegerAttr(0)));
+    // One zero shift serves every multiply of the expansion.
+    if (!shift) {
+      auto shiftType = RankedTensorType::get({1}, b.getI8Type());
+      shift = tosa::ConstOp::create(
+          b, loc, shiftType,
+          DenseElementsAttr::get(shiftType, b.getI8IntegerAttr(0)));
+    }
     return tosa::MulOp::create(b, loc, lhs.getType(), lhs, rhs, shift);
   }
   // Binary operations take the shape of `lhs`, a full tensor; `rhs` may be
@@ -99,6 +102,7 @@ public:
   OpBuilder &b;
   Location loc;
   RankedTensorType like;
+  Value shift;
 };
 } // namespace
 

@@ -15,6 +15,8 @@
 
 #include "lutfold/Transforms/Island.h"
 
+#include "lutfold/Transforms/QuantTypes.h"
+
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -24,7 +26,6 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 using namespace lutfold;
@@ -71,12 +72,7 @@ static std::string describe(Operation *op) {
   return "'" + op->getName().getStringRef().str() + "'";
 }
 
-static std::string describe(Type type) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '\'' << type << '\'';
-  return text;
-}
+static std::string describe(Type type) { return quoted(type); }
 
 static std::optional<ScalarType> getScalarType(Type type) {
   auto tensorType = dyn_cast<TensorType>(type);
