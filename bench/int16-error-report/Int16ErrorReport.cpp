@@ -1,0 +1,224 @@
+//===- Int16ErrorReport.cpp - Error of int16 tables, ours and others' -----===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Prints, per function and parameter set, the maximum and mean error in
+// output codes of the TABLE + RESCALE path against the numerics preset's
+// reference, over every input code of the input type, for LutFold's fitted
+// table and for the methods of ExecuTorch's Arm backend and of TFLite.
+//
+// Without options it reports a built-in suite of typical a16 cases as a
+// Markdown table. With --op and parameters it reports one case; with --dump
+// it prints instead the output code of LutFold's table for each of the
+// 65,536 input codes, one per line.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Numerics/Int16Anchors.h"
+#include "lutfold/Numerics/Int16Table.h"
+#include "lutfold/Numerics/ScalarFunctions.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace lutfold;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string>
+    opName("op", cl::desc("Function: sigmoid, tanh, exp, erf, silu, gelu, "
+                          "gelu_tanh, log, rsqrt, reciprocal"));
+static cl::opt<double> inScale("in-scale", cl::desc("Input scale"),
+                               cl::init(0.0));
+static cl::opt<int64_t> inZeroPoint("in-zp", cl::desc("Input zero point"),
+                                    cl::init(0));
+static cl::opt<bool> inNarrow("in-narrow",
+                              cl::desc("Input codes in [-32767, 32767]"));
+static cl::opt<double> outScale("out-scale", cl::desc("Output scale"),
+                                cl::init(0.0));
+static cl::opt<int64_t> outZeroPoint("out-zp", cl::desc("Output zero point"),
+                                     cl::init(0));
+static cl::opt<bool> outNarrow("out-narrow",
+                               cl::desc("Output codes in [-32767, 32767]"));
+static cl::opt<unsigned> outBits("out-bits",
+                                 cl::desc("Output storage width: 16 or 8"),
+                                 cl::init(16));
+static cl::opt<std::string> numerics("numerics",
+                                     cl::desc("Numerics preset: pt2e, tflite"),
+                                     cl::init("pt2e"));
+static cl::opt<bool> dump("dump", cl::desc("Print the output code of "
+                                           "LutFold's table for every input "
+                                           "code"));
+
+using Function = float (*)(float);
+
+static std::optional<Function> lookupFunction(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<Function>>(name)
+      .Case("sigmoid", scalar::sigmoid)
+      .Case("tanh", scalar::tanh)
+      .Case("exp", scalar::exp)
+      .Case("erf", scalar::erf)
+      .Case("silu", scalar::silu)
+      .Case("gelu", scalar::gelu)
+      .Case("gelu_tanh", scalar::geluTanh)
+      .Case("log", scalar::log)
+      .Case("rsqrt", scalar::rsqrt)
+      .Case("reciprocal", scalar::reciprocal)
+      .Default(std::nullopt);
+}
+
+namespace {
+struct Case {
+  std::string op;
+  QuantParams in;
+  QuantParams out;
+};
+} // namespace
+
+static QuantParams int16Params(double scale, int64_t zeroPoint, bool narrow) {
+  return {StorageType::i16(), scale, zeroPoint, narrow ? -32767 : -32768,
+          32767};
+}
+
+/// Typical a16 parameters: symmetric narrow int16 (ExecuTorch's and TFLite's
+/// 16x8 schemes, zero point 0) over the usual calibrated ranges, and
+/// asymmetric full-range ones (PT2E's default int16 observers).
+static std::vector<Case> builtinSuite() {
+  auto symmetric = [](double bound) {
+    return int16Params(bound / 32767.0, 0, /*narrow=*/true);
+  };
+  auto asymmetric = [](double lo, double hi) {
+    double scale = (hi - lo) / 65535.0;
+    int64_t zeroPoint = -32768 - static_cast<int64_t>(std::llround(lo / scale));
+    return int16Params(scale, zeroPoint, /*narrow=*/false);
+  };
+  return {
+      {"sigmoid", symmetric(8.0), symmetric(1.0)},
+      {"sigmoid", asymmetric(-10.0, 6.0), asymmetric(0.0, 1.0)},
+      {"tanh", symmetric(4.0), symmetric(1.0)},
+      {"tanh", asymmetric(-3.0, 5.0), asymmetric(-1.0, 1.0)},
+      {"exp", symmetric(4.0), symmetric(std::exp(4.0))},
+      {"exp", asymmetric(-8.0, 2.0), asymmetric(0.0, std::exp(2.0))},
+      {"erf", symmetric(3.0), symmetric(1.0)},
+      {"erf", asymmetric(-2.5, 3.5), asymmetric(-1.0, 1.0)},
+      {"silu", symmetric(8.0), symmetric(8.0)},
+      {"gelu", asymmetric(-5.0, 5.0), asymmetric(-0.2, 5.0)},
+  };
+}
+
+static std::string describe(const QuantParams &params) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::format("%.3g", params.scale) << ", " << params.zeroPoint
+     << (params.qmin == -32767 ? ", narrow" : "");
+  return text;
+}
+
+static void printError(llvm::raw_ostream &os, llvm::Expected<Int16Table> &table,
+                       const Int16Reference &reference) {
+  if (!table) {
+    os << " n/a |";
+    return;
+  }
+  Int16TableError error = measureInt16TableError(*table, reference);
+  os << " " << error.maxError << " / " << llvm::format("%.4f", error.meanError)
+     << " |";
+}
+
+static int report(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
+  llvm::raw_ostream &os = llvm::outs();
+  os << "| function | input (scale, zp) | output (scale, zp) | LutFold | "
+        "ExecuTorch | TFLite | table unit | fit ms |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+  for (const Case &c : cases) {
+    Function fn = *lookupFunction(c.op);
+    llvm::Expected<Int16Reference> reference =
+        buildInt16Reference(c.in, c.out, fn, preset);
+    if (!reference) {
+      llvm::WithColor::error()
+          << c.op << ": " << llvm::toString(reference.takeError()) << "\n";
+      return 1;
+    }
+    auto start = std::chrono::steady_clock::now();
+    llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
+    double milliseconds = std::chrono::duration<double, std::milli>(
+                              std::chrono::steady_clock::now() - start)
+                              .count();
+    if (!ours) {
+      llvm::WithColor::error()
+          << c.op << ": " << llvm::toString(ours.takeError()) << "\n";
+      return 1;
+    }
+    llvm::Expected<Int16Table> executorch =
+        buildExecuTorchInt16Table(c.in, c.out, fn, preset);
+    llvm::Expected<Int16Table> tflite = buildTFLiteInt16Table(c.in, c.out, fn);
+    os << "| " << c.op << " | " << describe(c.in) << " | " << describe(c.out)
+       << " |";
+    printError(os, ours, *reference);
+    printError(os, executorch, *reference);
+    printError(os, tflite, *reference);
+    // The table unit in output codes: 2^-k means k extra fractional bits.
+    double unit = 1.0 / (128.0 * ours->rescale.getScale());
+    os << " " << llvm::format("%.4g", unit) << " | "
+       << llvm::format("%.1f", milliseconds) << " |\n";
+    if (!executorch)
+      llvm::consumeError(executorch.takeError());
+    if (!tflite)
+      llvm::consumeError(tflite.takeError());
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "Error of int16 TABLE + RESCALE tables against the reference\n");
+  std::optional<NumericsPreset> preset = parseNumericsPreset(numerics);
+  if (!preset) {
+    llvm::WithColor::error() << "unknown numerics preset '" << numerics
+                             << "' (expected 'pt2e' or 'tflite')\n";
+    return 1;
+  }
+  if (opName.empty())
+    return report(builtinSuite(), *preset);
+
+  std::optional<Function> fn = lookupFunction(opName);
+  if (!fn) {
+    llvm::WithColor::error() << "unknown function '" << opName << "'\n";
+    return 1;
+  }
+  if (outBits != 8 && outBits != 16) {
+    llvm::WithColor::error() << "--out-bits must be 8 or 16\n";
+    return 1;
+  }
+  Case c{opName, int16Params(inScale, inZeroPoint, inNarrow), {}};
+  StorageType outStorage{outBits, true};
+  c.out = {outStorage, outScale, outZeroPoint,
+           outStorage.minValue() + (outNarrow ? 1 : 0), outStorage.maxValue()};
+  if (!dump)
+    return report({c}, *preset);
+
+  llvm::Expected<Int16Table> table = buildInt16Table(c.in, c.out, *fn, *preset);
+  if (!table) {
+    llvm::WithColor::error() << llvm::toString(table.takeError()) << "\n";
+    return 1;
+  }
+  for (int64_t code = Int16Table::kFirstCode; code <= 32767; ++code)
+    llvm::outs() << table->evaluate(code) << "\n";
+  return 0;
+}

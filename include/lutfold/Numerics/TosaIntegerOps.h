@@ -1,0 +1,70 @@
+//===- TosaIntegerOps.h - Models of TOSA's integer TABLE and RESCALE ------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Bit-exact models of the integer operators an int16 table fold emits, as
+// the TOSA 1.0 specification defines them (and upstream MLIR lowers them):
+// the interpolating i16 TABLE and a per-tensor, single-rounding RESCALE from
+// i32 with a 32-bit multiplier.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_NUMERICS_TOSAINTEGEROPS_H
+#define LUTFOLD_NUMERICS_TOSAINTEGEROPS_H
+
+#include "lutfold/Numerics/QuantParams.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace lutfold {
+
+/// Number of entries of an i16 TABLE: 512 intervals of 128 codes, plus the
+/// right end of the last one.
+inline constexpr unsigned kInt16TableEntries = 513;
+
+/// TOSA TABLE for an i16 input: `value` is a 9.7 fixed-point index into the
+/// 513 entries of `table`; the result is the linear interpolation between the
+/// two neighbouring entries in 16.7 fixed point:
+///   index = (value + 32768) >> 7, fraction = value & 0x7f
+///   (table[index] << 7) + (table[index + 1] - table[index]) * fraction
+int32_t lookupInt16Table(llvm::ArrayRef<int16_t> table, int16_t value);
+
+/// TOSA's apply_scale_32 with single rounding:
+///   (value * multiplier + (1 << (shift - 1))) >> shift
+/// for a multiplier in [0, 2^31) and a shift in [2, 62]. The result must fit
+/// in 32 bits, as the specification requires of every use.
+int32_t applyScale32(int32_t value, int32_t multiplier, unsigned shift);
+
+/// A per-tensor RESCALE from i32 to a signed integer type, with a 32-bit
+/// multiplier, single rounding and an input zero point of 0 (all TOSA allows
+/// for an i32 input):
+///   clamp(apply_scale_32(value, multiplier, shift) + outputZeroPoint)
+/// clamped to the whole range of `output`.
+struct TosaRescale {
+  int32_t multiplier = 1 << 30;
+  unsigned shift = 30;
+  int32_t outputZeroPoint = 0;
+  StorageType output = StorageType::i16();
+
+  /// The RESCALE that multiplies by `scale` (> 0) as closely as a normalised
+  /// 32-bit multiplier (in [2^30, 2^31)) allows. std::nullopt when the shift
+  /// this needs falls outside [2, 62].
+  static std::optional<TosaRescale>
+  forScale(double scale, int32_t outputZeroPoint, StorageType output);
+
+  /// The scale the multiplier and shift represent.
+  double getScale() const;
+
+  int64_t apply(int32_t value) const;
+};
+
+} // namespace lutfold
+
+#endif // LUTFOLD_NUMERICS_TOSAINTEGEROPS_H
