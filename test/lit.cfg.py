@@ -36,6 +36,7 @@ tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
              config.llvm_tools_dir]
 tools = [
     "lutfold-opt",
+    "lutfold-int16-error-report",
     ToolSubst("lutfold-lut-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-island-fuzzer", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="fatal"),
@@ -58,7 +59,7 @@ def find_tool(name):
 config.substitutions.insert(0, (
     "%lower_tosa_to_llvm",
     find_tool("mlir-opt") + " --pass-pipeline='builtin.module("
-    "func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),"
+    "func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith{include-apply-rescale},tosa-to-tensor),"
     "one-shot-bufferize{bufferize-function-boundaries},convert-linalg-to-loops,"
     "convert-scf-to-cf,func.func(math-expand-ops{ops=rsqrt}),"
     "convert-math-to-libm,convert-to-llvm,"

@@ -188,10 +188,9 @@ ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
     bool isDequantize = isa<quant::DequantizeCastOp>(op);
     Type quantized =
         isDequantize ? op->getOperand(0).getType() : op->getResult(0).getType();
-    std::string reason, reason16;
-    FailureOr<QuantParams> params = getPerTensorParams(quantized, 8, reason);
-    if (failed(params))
-      params = getPerTensorParams(quantized, 16, reason16);
+    std::string reason;
+    FailureOr<QuantParams> params =
+        getPerTensorParams(quantized, {8, 16}, reason);
     if (failed(params)) {
       ++result.numLeft;
       if (reportLeft)

@@ -7,15 +7,17 @@
 //===----------------------------------------------------------------------===//
 //
 // Replaces each int8 island (dequantize -> element-wise float ops ->
-// quantize) with a TOSA TABLE on the storage values. The walk visits each
-// quantize once and edits only the island it matched; no greedy driver runs,
-// so no folder (in particular upstream's dcast(qcast(x)) -> x) can touch the
-// rest of the IR.
+// quantize) with a TOSA TABLE on the storage values, and each int16 island
+// with an interpolating TABLE followed by a RESCALE to the output type. The
+// walk visits each quantize once and edits only the island it matched; no
+// greedy driver runs, so no folder (in particular upstream's dcast(qcast(x)) ->
+// x) can touch the rest of the IR.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Transforms/FoldToTable.h"
 
+#include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Numerics/LookupTable.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
@@ -53,6 +55,10 @@ static std::string formatCodeRanges(ArrayRef<int64_t> codes) {
   return text;
 }
 
+/// Storage widths a table can read and produce: i8 -> i8 by a plain TABLE,
+/// i16 -> i16 or i8 by TABLE + RESCALE.
+static constexpr unsigned kTableStorageWidths[] = {8, 16};
+
 namespace {
 /// Folds the islands under one root, keeping what folds share.
 class IslandFolder {
@@ -66,14 +72,23 @@ public:
 
 private:
   void decline(Operation *sink, const Twine &reason);
-  void reportNaN(const Island &island, const Int8Table &table,
+  void reportNaN(const Island &island, ArrayRef<int64_t> nanInputCodes,
                  llvm::function_ref<double(int64_t)> programInput,
                  const Twine &policy);
   FailureOr<Int8Table> buildQuantDialectTable(const Island &island,
+                                              const QuantParams &inParams,
                                               const QuantParams &outParams);
   FailureOr<Int8Table> buildPlainTosaTable(const Island &island);
+  FailureOr<Int16Table> buildInt16Table(const Island &island,
+                                        const QuantParams &inParams,
+                                        const QuantParams &outParams);
   Value getStorageView(Value source);
-  Value getTableConstant(const Int8Table &table, Operation *user, Location loc);
+  Value getSharedConstant(DenseElementsAttr value, Operation *user,
+                          Location loc, bool isTable = false);
+  Value emitInt8Lookup(const Int8Table &table, Value storage, Operation *sink,
+                       Location loc);
+  Value emitInt16Lookup(const Int16Table &table, Value storage,
+                        Type outStorageElement, Operation *sink, Location loc);
   void eraseDeadIslandOps(const Island &island);
 
   const FoldToTableOptions &options;
@@ -81,8 +96,10 @@ private:
 
   /// One storage view (quant.scast) per quantized input.
   llvm::DenseMap<Value, Value> storageViews;
-  /// Tables created in each function, by content.
-  llvm::DenseMap<Operation *, llvm::StringMap<Value>> functionTables;
+  /// Constants (tables and RESCALE parameters) created in each function, by
+  /// value.
+  llvm::DenseMap<Operation *, llvm::DenseMap<Attribute, Value>>
+      functionConstants;
   /// The last table and the last block-argument view placed at the start of
   /// a block: the next one goes after it, so the order is that of first use.
   llvm::DenseMap<Block *, Operation *> lastTable;
@@ -96,15 +113,16 @@ void IslandFolder::decline(Operation *sink, const Twine &reason) {
     sink->emitRemark() << "not folded into a table: " << reason;
 }
 
-void IslandFolder::reportNaN(const Island &island, const Int8Table &table,
+void IslandFolder::reportNaN(const Island &island,
+                             ArrayRef<int64_t> nanInputCodes,
                              llvm::function_ref<double(int64_t)> programInput,
                              const Twine &policy) {
-  if (table.nanInputCodes.empty())
+  if (nanInputCodes.empty())
     return;
   // Attribute each NaN code to the operation that first produced a NaN.
   Operation *sink = island.sink;
   llvm::MapVector<Operation *, SmallVector<int64_t>> codesByOp;
-  for (int64_t code : table.nanInputCodes) {
+  for (int64_t code : nanInputCodes) {
     std::optional<uint32_t> origin =
         island.program.evaluateDetailed(programInput(code)).nanOrigin;
     Operation *op = origin ? island.instructionOps[*origin] : nullptr;
@@ -144,27 +162,21 @@ Value IslandFolder::getStorageView(Value source) {
   return view;
 }
 
-Value IslandFolder::getTableConstant(const Int8Table &table, Operation *user,
-                                     Location loc) {
+Value IslandFolder::getSharedConstant(DenseElementsAttr value, Operation *user,
+                                      Location loc, bool isTable) {
   OpBuilder::InsertionGuard guard(rewriter);
-  auto tableType = RankedTensorType::get({Int8Table::kNumEntries},
-                                         rewriter.getIntegerType(8));
-  auto values =
-      DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries));
-  // Share within the function whose body the user is in; a table at the
+  // Share within the function whose body the user is in; a constant at the
   // start of that body dominates every use below it, unless an operation in
   // between is isolated from above.
   auto function = dyn_cast_or_null<FunctionOpInterface>(
       user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
   if (!function || function.isExternal()) {
     rewriter.setInsertionPoint(user);
-    ++result.numTables;
-    return tosa::ConstOp::create(rewriter, loc, tableType, values);
+    result.numTables += isTable;
+    return tosa::ConstOp::create(rewriter, loc, value.getType(), value);
   }
 
-  llvm::StringRef content(reinterpret_cast<const char *>(table.entries.data()),
-                          table.entries.size());
-  Value &shared = functionTables[function][content];
+  Value &shared = functionConstants[function][value];
   if (shared)
     return shared;
   Block *entry = &function.getFunctionBody().front();
@@ -173,10 +185,10 @@ Value IslandFolder::getTableConstant(const Int8Table &table, Operation *user,
     rewriter.setInsertionPointAfter(last);
   else
     rewriter.setInsertionPointToStart(entry);
-  // The first island that needs a table names its location.
-  last = tosa::ConstOp::create(rewriter, loc, tableType, values);
+  // The first island that needs a constant names its location.
+  last = tosa::ConstOp::create(rewriter, loc, value.getType(), value);
   shared = last->getResult(0);
-  ++result.numTables;
+  result.numTables += isTable;
   return shared;
 }
 
@@ -202,24 +214,18 @@ void IslandFolder::eraseDeadIslandOps(const Island &island) {
 
 FailureOr<Int8Table>
 IslandFolder::buildQuantDialectTable(const Island &island,
+                                     const QuantParams &inParams,
                                      const QuantParams &outParams) {
-  std::string reason;
-  FailureOr<QuantParams> inParams =
-      getPerTensorParams(island.source.getType(), /*storageWidth=*/8, reason);
-  if (failed(inParams)) {
-    decline(island.sink, "input of quant.dcast: " + reason);
-    return failure();
-  }
   llvm::Expected<Int8Table> table =
-      buildInt8Table(*inParams, outParams, island.program, options.preset);
+      buildInt8Table(inParams, outParams, island.program, options.preset);
   if (!table) {
     decline(island.sink, llvm::toString(table.takeError()));
     return failure();
   }
-  Quantizer dequantizer(*inParams, options.preset);
+  Quantizer dequantizer(inParams, options.preset);
   int64_t nanCode = Quantizer(outParams, options.preset).nanCode();
   reportNaN(
-      island, *table,
+      island, table->nanInputCodes,
       [&](int64_t code) { return dequantizer.dequantize(code); },
       "the table maps them to output code " + Twine(nanCode) +
           " (the output zero point)");
@@ -233,9 +239,81 @@ FailureOr<Int8Table> IslandFolder::buildPlainTosaTable(const Island &island) {
     return failure();
   }
   reportNaN(
-      island, *table, [](int64_t code) { return static_cast<double>(code); },
+      island, table->nanInputCodes,
+      [](int64_t code) { return static_cast<double>(code); },
       "a NaN cast to an integer reads as 0");
   return std::move(*table);
+}
+
+FailureOr<Int16Table>
+IslandFolder::buildInt16Table(const Island &island, const QuantParams &inParams,
+                              const QuantParams &outParams) {
+  llvm::Expected<Int16Table> table = lutfold::buildInt16Table(
+      inParams, outParams, island.program, options.preset);
+  if (!table) {
+    decline(island.sink, llvm::toString(table.takeError()));
+    return failure();
+  }
+  Quantizer dequantizer(inParams, options.preset);
+  int64_t nanCode = Quantizer(outParams, options.preset).nanCode();
+  reportNaN(
+      island, table->nanInputCodes,
+      [&](int64_t code) { return dequantizer.dequantize(code); },
+      "the table aims them at output code " + Twine(nanCode) +
+          " (the output zero point)");
+  return std::move(*table);
+}
+
+Value IslandFolder::emitInt8Lookup(const Int8Table &table, Value storage,
+                                   Operation *sink, Location loc) {
+  auto tableType = RankedTensorType::get({Int8Table::kNumEntries},
+                                         rewriter.getIntegerType(8));
+  Value tableConst = getSharedConstant(
+      DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries)), sink,
+      loc, /*isTable=*/true);
+  rewriter.setInsertionPoint(sink);
+  return tosa::TableOp::create(rewriter, loc, storage.getType(), storage,
+                               tableConst);
+}
+
+Value IslandFolder::emitInt16Lookup(const Int16Table &table, Value storage,
+                                    Type outStorageElement, Operation *sink,
+                                    Location loc) {
+  auto constant = [&](Type elementType, auto values, bool isTable = false) {
+    auto type = RankedTensorType::get({static_cast<int64_t>(std::size(values))},
+                                      elementType);
+    return getSharedConstant(
+        DenseElementsAttr::get(type, llvm::ArrayRef(values)), sink, loc,
+        isTable);
+  };
+  Value tableConst =
+      constant(rewriter.getI16Type(), table.entries, /*isTable=*/true);
+  const TosaRescale &rescale = table.rescale;
+  Value multiplier = constant(rewriter.getI32Type(),
+                              std::array<int32_t, 1>{rescale.multiplier});
+  Value shift = constant(rewriter.getI8Type(),
+                         std::array<int8_t, 1>{int8_t(rescale.shift)});
+  Value inputZeroPoint =
+      constant(rewriter.getI32Type(), std::array<int32_t, 1>{0});
+  Value outputZeroPoint =
+      outStorageElement.isInteger(8)
+          ? constant(outStorageElement,
+                     std::array<int8_t, 1>{int8_t(rescale.outputZeroPoint)})
+          : constant(outStorageElement,
+                     std::array<int16_t, 1>{int16_t(rescale.outputZeroPoint)});
+
+  rewriter.setInsertionPoint(sink);
+  auto storageType = cast<RankedTensorType>(storage.getType());
+  // TABLE gives the interpolated value in 16.7 fixed point; RESCALE brings
+  // it to output codes with TOSA's single rounding.
+  Value lookup = tosa::TableOp::create(rewriter, loc,
+                                       storageType.clone(rewriter.getI32Type()),
+                                       storage, tableConst);
+  return tosa::RescaleOp::create(
+      rewriter, loc, storageType.clone(outStorageElement), lookup, multiplier,
+      shift, inputZeroPoint, outputZeroPoint, /*scale32=*/true,
+      tosa::RoundingMode::SINGLE_ROUND, /*per_channel=*/false,
+      /*input_unsigned=*/false, /*output_unsigned=*/false);
 }
 
 void IslandFolder::foldSink(Operation *sink) {
@@ -245,7 +323,7 @@ void IslandFolder::foldSink(Operation *sink) {
   bool plain = !isa<quant::QuantizeCastOp>(sink);
   if (!plain) {
     outParams = getPerTensorParams(sink->getResult(0).getType(),
-                                   /*storageWidth=*/8, reason);
+                                   kTableStorageWidths, reason);
     if (failed(outParams))
       return decline(sink, "result of quant.qcast: " + reason);
   }
@@ -253,11 +331,41 @@ void IslandFolder::foldSink(Operation *sink) {
   FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
   if (failed(island))
     return decline(sink, reason);
-  FailureOr<Int8Table> table =
-      plain ? buildPlainTosaTable(*island)
-            : buildQuantDialectTable(*island, *outParams);
-  if (failed(table))
-    return;
+  FailureOr<QuantParams> inParams;
+  if (!plain) {
+    inParams = getPerTensorParams(island->source.getType(), kTableStorageWidths,
+                                  reason);
+    if (failed(inParams))
+      return decline(sink, "input of quant.dcast: " + reason);
+    // An i8 TABLE returns i8: a wider output would only be a widened copy.
+    if (inParams->storage.bitWidth == 8 && outParams->storage.bitWidth != 8)
+      return decline(sink, "an 8-bit input needs an 8-bit output, but the "
+                           "result of quant.qcast has " +
+                               Twine(outParams->storage.bitWidth) +
+                               "-bit storage");
+  }
+
+  // Build the table before touching the IR: a failure leaves it as it was.
+  std::optional<Int8Table> int8Table;
+  std::optional<Int16Table> int16Table;
+  if (plain) {
+    FailureOr<Int8Table> table = buildPlainTosaTable(*island);
+    if (failed(table))
+      return;
+    int8Table = std::move(*table);
+  } else if (inParams->storage.bitWidth == 8) {
+    FailureOr<Int8Table> table =
+        buildQuantDialectTable(*island, *inParams, *outParams);
+    if (failed(table))
+      return;
+    int8Table = std::move(*table);
+  } else {
+    FailureOr<Int16Table> table =
+        buildInt16Table(*island, *inParams, *outParams);
+    if (failed(table))
+      return;
+    int16Table = std::move(*table);
+  }
 
   SmallVector<Location> locs;
   for (quant::DequantizeCastOp dequantize : island->dequantizes)
@@ -267,21 +375,21 @@ void IslandFolder::foldSink(Operation *sink) {
   locs.push_back(sink->getLoc());
   Location loc = rewriter.getFusedLoc(locs);
 
-  Value tableConst = getTableConstant(*table, sink, loc);
   // Plain islands read the i8 tensor itself; quant-dialect islands its
   // storage view.
   Value storage = plain ? island->source : getStorageView(island->source);
-  rewriter.setInsertionPoint(sink);
-  // TABLE's result has exactly its input's shape. The quantize may carry a
-  // more (or less) refined but compatible shape; a tensor.cast bridges them.
-  auto storageType = cast<RankedTensorType>(storage.getType());
-  Value lookup =
-      tosa::TableOp::create(rewriter, loc, storageType, storage, tableConst);
   auto outType = cast<RankedTensorType>(sink->getResult(0).getType());
   auto outStorageType = outType;
   if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
     outStorageType = outType.clone(quantType.getStorageType());
-  if (outStorageType != storageType)
+  Value lookup =
+      int8Table ? emitInt8Lookup(*int8Table, storage, sink, loc)
+                : emitInt16Lookup(*int16Table, storage,
+                                  outStorageType.getElementType(), sink, loc);
+  // The lookup has exactly its input's shape. The quantize may carry a
+  // more (or less) refined but compatible shape; a tensor.cast bridges them.
+  rewriter.setInsertionPoint(sink);
+  if (outStorageType != lookup.getType())
     lookup = tensor::CastOp::create(rewriter, loc, outStorageType, lookup);
   Value folded = lookup;
   if (!plain)

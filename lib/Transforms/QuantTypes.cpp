@@ -25,9 +25,9 @@ std::string lutfold::quoted(Type type) {
   return text;
 }
 
-FailureOr<QuantParams> lutfold::getPerTensorParams(Type type,
-                                                   unsigned storageWidth,
-                                                   std::string &reason) {
+FailureOr<QuantParams>
+lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
+                            std::string &reason) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType) {
     reason = "type " + quoted(type) + " is not a ranked tensor";
@@ -46,10 +46,17 @@ FailureOr<QuantParams> lutfold::getPerTensorParams(Type type,
              " is not a per-tensor !quant.uniform type";
     return failure();
   }
+  unsigned storageWidth = quantType.getStorageTypeIntegralWidth();
   if (!quantType.isSigned() ||
-      quantType.getStorageTypeIntegralWidth() != storageWidth) {
+      !llvm::is_contained(storageWidths, storageWidth)) {
+    std::string widths;
+    for (auto [i, width] : llvm::enumerate(storageWidths))
+      widths += (i == 0                          ? ""
+                 : i + 1 == storageWidths.size() ? "- or "
+                                                 : "-, ") +
+                std::to_string(width);
     reason = "storage type of " + quoted(elementType) + " is not signed " +
-             std::to_string(storageWidth) + "-bit";
+             widths + "-bit";
     return failure();
   }
   if (!quantType.getExpressedType().isF32()) {

@@ -39,7 +39,7 @@ func.func @per_axis_output(%arg0: tensor<2x4x!in>) -> tensor<2x4x!quant.uniform<
 func.func @u8_input(%arg0: tensor<4x!quant.uniform<u8:f32, 0.05:128>>) -> tensor<4x!out> {
   %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<u8:f32, 0.05:128>> to tensor<4xf32>
   %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{input of quant.dcast: storage type of '!quant.uniform<u8:f32, 5.000000e-02:128>' is not signed 8-bit}}
+  // expected-remark@+1 {{input of quant.dcast: storage type of '!quant.uniform<u8:f32, 5.000000e-02:128>' is not signed 8- or 16-bit}}
   %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
   return %2 : tensor<4x!out>
 }
@@ -51,21 +51,20 @@ func.func @u8_input(%arg0: tensor<4x!quant.uniform<u8:f32, 0.05:128>>) -> tensor
 func.func @u8_output(%arg0: tensor<4x!in>) -> tensor<4x!quant.uniform<u8:f32, 0.00390625>> {
   %0 = quant.dcast %arg0 : tensor<4x!in> to tensor<4xf32>
   %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{result of quant.qcast: storage type of '!quant.uniform<u8:f32, 3.906250e-03>' is not signed 8-bit}}
+  // expected-remark@+1 {{result of quant.qcast: storage type of '!quant.uniform<u8:f32, 3.906250e-03>' is not signed 8- or 16-bit}}
   %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<u8:f32, 0.00390625>>
   return %2 : tensor<4x!quant.uniform<u8:f32, 0.00390625>>
 }
 
 // -----
 
-!out = !quant.uniform<i8:f32, 0.00390625:-128>
-
-func.func @i16_input(%arg0: tensor<4x!quant.uniform<i16:f32, 0.0005:0>>) -> tensor<4x!out> {
-  %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i16:f32, 0.0005:0>> to tensor<4xf32>
+// An i8 TABLE returns i8; an i16 result would be a widened copy of it.
+func.func @i8_input_i16_output(%arg0: tensor<4x!quant.uniform<i8:f32, 0.05:0>>) -> tensor<4x!quant.uniform<i16:f32, 0.0001:0>> {
+  %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.05:0>> to tensor<4xf32>
   %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{storage type of '!quant.uniform<i16:f32, 5.000000e-04>' is not signed 8-bit}}
-  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
-  return %2 : tensor<4x!out>
+  // expected-remark@+1 {{an 8-bit input needs an 8-bit output, but the result of quant.qcast has 16-bit storage}}
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<i16:f32, 0.0001:0>>
+  return %2 : tensor<4x!quant.uniform<i16:f32, 0.0001:0>>
 }
 
 // -----
@@ -75,7 +74,7 @@ func.func @i16_input(%arg0: tensor<4x!quant.uniform<i16:f32, 0.0005:0>>) -> tens
 func.func @i4_input(%arg0: tensor<4x!quant.uniform<i4:f32, 0.5:0>>) -> tensor<4x!out> {
   %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i4:f32, 0.5:0>> to tensor<4xf32>
   %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{is not signed 8-bit}}
+  // expected-remark@+1 {{is not signed 8- or 16-bit}}
   %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
   return %2 : tensor<4x!out>
 }
@@ -240,4 +239,19 @@ func.func @mul_with_shift(%arg0: tensor<1x4x!in>, %shift: tensor<1xi8>) -> tenso
   // expected-remark@+1 {{not folded into a table: 'tosa.mul' has a shift that is not constant 0}}
   %2 = quant.qcast %1 : tensor<1x4xf32> to tensor<1x4x!out>
   return %2 : tensor<1x4x!out>
+}
+
+// -----
+
+// A 16-bit input with a 32-bit result is left alone.
+
+!in = !quant.uniform<i16:f32, 0.001>
+!out = !quant.uniform<i32:f32, 0.001>
+
+func.func @int32_output(%arg0: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = quant.dcast %arg0 : tensor<4x!in> to tensor<4xf32>
+  %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-remark@+1 {{not folded into a table: result of quant.qcast: storage type of '!quant.uniform<i32:f32, 1.000000e-03>' is not signed 8- or 16-bit}}
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
+  return %2 : tensor<4x!out>
 }

@@ -57,11 +57,11 @@ func.func @bounds(%a: tensor<4x!quant.uniform<i8:f32, 0.1:-128>>, %b: tensor<4x!
 func.func @other_storage(%a: tensor<4x!quant.uniform<i4:f32, 0.1:0>>, %b: tensor<4x!quant.uniform<i32:f32, 0.1:0>>) -> (tensor<4x!quant.uniform<i4:f32, 0.1:0>>, tensor<4x!quant.uniform<i8:f32, 0.1:0>>) {
   %0 = quant.dcast %a : tensor<4x!quant.uniform<i4:f32, 0.1:0>> to tensor<4xf32>
   %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{result of quant.qcast: storage type of '!quant.uniform<i4:f32, 1.000000e-01>' is not signed 8-bit}}
+  // expected-remark@+1 {{result of quant.qcast: storage type of '!quant.uniform<i4:f32, 1.000000e-01>' is not signed 8- or 16-bit}}
   %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<i4:f32, 0.1:0>>
   %3 = quant.dcast %b : tensor<4x!quant.uniform<i32:f32, 0.1:0>> to tensor<4xf32>
   %4 = tosa.sigmoid %3 : (tensor<4xf32>) -> tensor<4xf32>
-  // expected-remark@+1 {{input of quant.dcast: storage type of '!quant.uniform<i32:f32, 1.000000e-01>' is not signed 8-bit}}
+  // expected-remark@+1 {{input of quant.dcast: storage type of '!quant.uniform<i32:f32, 1.000000e-01>' is not signed 8- or 16-bit}}
   %5 = quant.qcast %4 : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.1:0>>
   return %2, %5 : tensor<4x!quant.uniform<i4:f32, 0.1:0>>, tensor<4x!quant.uniform<i8:f32, 0.1:0>>
 }

@@ -25,11 +25,12 @@ namespace lutfold {
 std::string quoted(mlir::Type type);
 
 /// Reads the per-tensor quantization of a ranked tensor whose element is
-/// `!quant.uniform` with signed `storageWidth`-bit storage and an f32
-/// expressed type, validated. Otherwise sets `reason` (a sentence fragment
-/// for a remark) to why it is not one.
+/// `!quant.uniform` with signed storage of one of `storageWidths` bits and an
+/// f32 expressed type, validated. Otherwise sets `reason` (a sentence
+/// fragment for a remark) to why it is not one.
 mlir::FailureOr<QuantParams>
-getPerTensorParams(mlir::Type type, unsigned storageWidth, std::string &reason);
+getPerTensorParams(mlir::Type type, llvm::ArrayRef<unsigned> storageWidths,
+                   std::string &reason);
 
 /// Parses a pass's `numerics` option; emits an error naming the pass when
 /// the value names no preset.
