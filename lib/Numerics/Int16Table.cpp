@@ -167,6 +167,9 @@ bool TableFit::improve(std::array<int64_t, kInt16TableEntries> &entries,
   std::vector<int64_t> total(kInt16TableEntries * width);
   std::vector<int32_t> from(kInt16TableEntries * width);
 
+  // The costs of an interval depend only on its two windows: after the
+  // first round, only intervals next to an entry that moved are recomputed.
+  std::array<int64_t, kInt16TableEntries> previous;
   for (unsigned round = 0; round < 64; ++round) {
     // Candidates: the window around each entry, inside the 16-bit range.
     // Where the window overhangs, repeated candidates are harmless.
@@ -178,11 +181,16 @@ bool TableFit::improve(std::array<int64_t, kInt16TableEntries> &entries,
     auto candidate = [&](unsigned knot, int64_t j) {
       return candidates[knot * width + j];
     };
-    for (unsigned interval = 0; interval < kNumIntervals; ++interval)
+    for (unsigned interval = 0; interval < kNumIntervals; ++interval) {
+      if (round != 0 && entries[interval] == previous[interval] &&
+          entries[interval + 1] == previous[interval + 1])
+        continue;
       for (int64_t a = 0; a < width; ++a)
         for (int64_t b = 0; b < width; ++b)
           costs[(interval * width + a) * width + b] = intervalCost(
               interval, candidate(interval, a), candidate(interval + 1, b));
+    }
+    previous = entries;
     auto cost = [&](unsigned interval, int64_t a, int64_t b) {
       return costs[(interval * width + a) * width + b];
     };

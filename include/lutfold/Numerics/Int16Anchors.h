@@ -1,5 +1,4 @@
-//===- Int16Anchors.h - Other frameworks' int16 tables -------------*- C++
-//-*-===//
+//===- Int16Anchors.h - Other frameworks' int16 tables ----------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.

@@ -1,5 +1,4 @@
-//===- Int16Table.h - Interpolated int16 tables --------------------*- C++
-//-*-===//
+//===- Int16Table.h - Interpolated int16 tables -----------------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.

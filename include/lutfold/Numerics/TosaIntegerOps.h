@@ -1,4 +1,4 @@
-//===- TosaIntegerOps.h - Models of TOSA's integer TABLE and RESCALE ------===//
+//===- TosaIntegerOps.h - TOSA integer TABLE and RESCALE --------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.

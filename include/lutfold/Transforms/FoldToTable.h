@@ -39,9 +39,11 @@ struct FoldToTableResult {
   unsigned numTables = 0;
 };
 
-/// Folds every int8 island nested under `root` (see Island.h) into
-/// `quant.scast -> tosa.table -> quant.scast`. Identical tables within a
-/// function share one `tosa.const` at the start of its body. Operations of a
+/// Folds every island nested under `root` (see Island.h) into
+/// `quant.scast -> tosa.table -> quant.scast` (int8), or
+/// `quant.scast -> tosa.table -> tosa.rescale -> quant.scast` (int16 input).
+/// Identical tables within a function share one `tosa.const` at the start of
+/// its body. Operations of a
 /// folded island that other users still read are kept; the rest is erased.
 /// Nothing else is changed: no folding or canonicalization happens.
 FoldToTableResult foldIslandsToTables(mlir::Operation *root,

@@ -37,6 +37,21 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     and shape. A `tensor.cast` joins the input's shape and the quantize's when
     they are refined differently.
 
+    Islands with signed 16-bit input storage (full or narrow, e.g.
+    `i16<-32767:32767>`) and 16- or 8-bit output storage fold into TOSA's
+    int16 form: `tosa.table` with 513 i16 entries, which interpolates
+    between neighbouring entries and returns an i32 in 16.7 fixed point,
+    followed by `tosa.rescale` (32-bit multiplier, single rounding) to the
+    output storage type. The entries are not samples of the function: they
+    are fitted so that the whole TABLE + RESCALE path is as close as
+    possible to the reference output code over every input code of the
+    input type, first in maximum and then in mean error, with extra
+    fractional bits (undone by the RESCALE) when the output range leaves
+    headroom and within TOSA's limit on the difference of neighbouring
+    entries. Every output stays inside the output type's [qmin, qmax]. A
+    signed 16-bit RESCALE has an output zero point of 0, so the entries carry
+    the output zero point; an 8-bit one adds it.
+
     Islands may also be spelled in plain TOSA, as torch-mlir and TensorFlow's
     TFL->TOSA legalization emit quantization: an i8 tensor enters through
     `tosa.cast` (to i32 or f32) and the island ends at a `tosa.cast` to i8,
@@ -46,8 +61,9 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     and saturates); `tosa.table` reads the i8 tensor directly. A cast from
     i8 that also feeds other users keeps them.
 
-    Identical tables within a function share one `tosa.const`, placed at the
-    start of the function body in order of first use. Values of a folded
+    Identical tables (and RESCALE parameters) within a function share one
+    `tosa.const`, placed at the start of the function body in order of first
+    use. Values of a folded
     island that other operations still read are kept for them; operations
     that become dead (the island's ops, constants and `quant.dcast`) are
     erased. Input codes whose float result is NaN are mapped to the output
@@ -72,6 +88,16 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     %0 = quant.scast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.1:-3>> to tensor<4xi8>
     %1 = tosa.table %0, %t : (tensor<4xi8>, tensor<256xi8>) -> tensor<4xi8>
     %2 = quant.scast %1 : tensor<4xi8> to tensor<4x!quant.uniform<i8:f32, 0.05:-100>>
+    ```
+
+    and an int16 sigmoid becomes
+
+    ```mlir
+    %0 = quant.scast %arg0 : tensor<4x!quant.uniform<i16:f32, 2.44e-4>> to tensor<4xi16>
+    %1 = tosa.table %0, %t : (tensor<4xi16>, tensor<513xi16>) -> tensor<4xi32>
+    %2 = tosa.rescale %1, %multiplier, %shift, %input_zp, %output_zp {rounding_mode = SINGLE_ROUND, scale32 = true, ...}
+        : (tensor<4xi32>, tensor<1xi32>, tensor<1xi8>, tensor<1xi32>, tensor<1xi16>) -> tensor<4xi16>
+    %3 = quant.scast %2 : tensor<4xi16> to tensor<4x!quant.uniform<i16:f32, 3.05e-5>>
     ```
   }];
   let dependentDialects = [
