@@ -117,6 +117,10 @@ static std::vector<Case> builtinSuite() {
       {"erf", asymmetric(-2.5, 3.5), asymmetric(-1.0, 1.0)},
       {"silu", symmetric(8.0), symmetric(8.0)},
       {"gelu", asymmetric(-5.0, 5.0), asymmetric(-0.2, 5.0)},
+      // int16 -> int8: neither ExecuTorch nor TFLite build this table.
+      {"sigmoid",
+       symmetric(8.0),
+       {StorageType::i8(), 1.0 / 256, -128, -128, 127}},
   };
 }
 
