@@ -39,6 +39,7 @@ tools = [
     "lutfold-int16-error-report",
     ToolSubst("lutfold-lut-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-island-fuzzer", unresolved="ignore"),
+    ToolSubst("lutfold-int16-fuzzer", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-tblgen", unresolved="fatal"),
     ToolSubst("%python", config.python_executable, unresolved="ignore"),

@@ -6,8 +6,9 @@
 #   ./utils/dev.sh build    install what is missing and build
 #   ./utils/dev.sh sanitize build with AddressSanitizer and UBSan in
 #                           build-sanitize/ and run every test there
-#   ./utils/dev.sh fuzz [N] run both fuzzers for N executions each
-#                           (default 1000000) in build/fuzz-runs/
+#   ./utils/dev.sh fuzz [N] run the fuzzers for N executions each
+#                           (default 1000000; the slower int16 fit fuzzer
+#                           N / 500) in build/fuzz-runs/
 #   ./utils/dev.sh deps     install the Debian packages the project needs
 #   ./utils/dev.sh docs     refresh docs/Passes.md from Passes.td
 #   ./utils/dev.sh format   clang-format every C++ source file in place
@@ -100,10 +101,14 @@ fuzz() {
   local runs="${1:-1000000}"
   build
   local dir="$BUILD_DIR/fuzz-runs"
-  mkdir -p "$dir/lut" "$dir/island"
+  mkdir -p "$dir/lut" "$dir/int16" "$dir/island"
   log "table builder fuzzer: $runs executions"
   (cd "$dir" && "$BUILD_DIR/bin/lutfold-lut-fuzzer" -runs="$runs" \
     -max_len=256 -print_final_stats=1 lut 2>&1 | tail -n 12)
+  local int16_runs=$(( runs / 500 > 10 ? runs / 500 : 10 ))
+  log "int16 fit fuzzer: $int16_runs executions"
+  (cd "$dir" && "$BUILD_DIR/bin/lutfold-int16-fuzzer" -runs="$int16_runs" \
+    -max_len=256 -print_final_stats=1 int16 2>&1 | tail -n 12)
   log "island fuzzer: $runs executions"
   (cd "$dir" && LUTFOLD_FUZZ_STATS=1 "$BUILD_DIR/bin/lutfold-island-fuzzer" \
     -runs="$runs" -max_len=512 -print_final_stats=1 island 2>&1 | tail -n 14)
