@@ -32,6 +32,7 @@
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -89,6 +90,10 @@ private:
                        Location loc);
   Value emitInt16Lookup(const Int16Table &table, Value storage,
                         Type outStorageElement, Operation *sink, Location loc);
+  void reportFolded(const Island &island, const Twine &details);
+
+  /// Whether the last table getSharedConstant returned already existed.
+  bool lastTableShared = false;
   void eraseDeadIslandOps(const Island &island);
 
   const FoldToTableOptions &options;
@@ -173,10 +178,14 @@ Value IslandFolder::getSharedConstant(DenseElementsAttr value, Operation *user,
   if (!function || function.isExternal()) {
     rewriter.setInsertionPoint(user);
     result.numTables += isTable;
+    if (isTable)
+      lastTableShared = false;
     return tosa::ConstOp::create(rewriter, loc, value.getType(), value);
   }
 
   Value &shared = functionConstants[function][value];
+  if (isTable)
+    lastTableShared = static_cast<bool>(shared);
   if (shared)
     return shared;
   Block *entry = &function.getFunctionBody().front();
@@ -316,6 +325,19 @@ Value IslandFolder::emitInt16Lookup(const Int16Table &table, Value storage,
       /*input_unsigned=*/false, /*output_unsigned=*/false);
 }
 
+void IslandFolder::reportFolded(const Island &island, const Twine &details) {
+  if (!options.reportFolded)
+    return;
+  std::string ops;
+  for (Operation *op : island.ops)
+    if (op != island.sink)
+      ops += (ops.empty() ? "" : ", ") + op->getName().getStringRef().str();
+  island.sink->emitRemark()
+      << "folded into a table: " << ops << "; " << details << "; "
+      << (lastTableShared ? "shares the table of an earlier island"
+                          : "new table");
+}
+
 void IslandFolder::foldSink(Operation *sink) {
   // The quantize's type is checked before the walk: it is cheaper.
   std::string reason;
@@ -395,6 +417,27 @@ void IslandFolder::foldSink(Operation *sink) {
   if (!plain)
     folded =
         quant::StorageCastOp::create(rewriter, sink->getLoc(), outType, lookup);
+  if (options.reportFolded) {
+    std::string details;
+    llvm::raw_string_ostream os(details);
+    if (plain)
+      os << "from i8 codes to i8 codes";
+    else
+      os << "from " << quoted(island->source.getType()) << " to "
+         << quoted(outType);
+    if (int16Table) {
+      llvm::Expected<Int16Reference> reference = buildInt16Reference(
+          *inParams, *outParams, island->program, options.preset);
+      if (reference) {
+        Int16TableError error = measureInt16TableError(*int16Table, *reference);
+        os << "; TABLE + RESCALE, error at most " << error.maxError
+           << " output codes, mean " << llvm::format("%.4f", error.meanError);
+      } else {
+        llvm::consumeError(reference.takeError());
+      }
+    }
+    reportFolded(*island, details);
+  }
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island);
   ++result.numFolded;

@@ -48,7 +48,13 @@ struct TosaFoldToTable final
     options.limits.maxOps = maxIslandSize;
     options.limits.allowedOps = allowedOps;
     options.reportDeclined = reportDeclined;
+    options.reportFolded = reportFolded;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
+    if (reportSummary)
+      getOperation()->emitRemark()
+          << "tosa-fold-to-table: " << result.numFolded << " islands folded, "
+          << result.numDeclined << " declined, " << result.numTables
+          << " distinct tables";
     numFolded += result.numFolded;
     numDeclined += result.numDeclined;
     numTables += result.numTables;

@@ -28,6 +28,9 @@ struct FoldToTableOptions {
   IslandLimits limits;
   /// Emit a remark, with the reason, at every quantize left unfolded.
   bool reportDeclined = false;
+  /// Emit a remark at every folded quantize: the island's operations, its
+  /// input and output types, and whether its table is new or shared.
+  bool reportFolded = false;
 };
 
 struct FoldToTableResult {

@@ -63,14 +63,21 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
 
     Identical tables (and RESCALE parameters) within a function share one
     `tosa.const`, placed at the start of the function body in order of first
-    use. Values of a folded
-    island that other operations still read are kept for them; operations
-    that become dead (the island's ops, constants and `quant.dcast`) are
-    erased. Input codes whose float result is NaN are mapped to the output
+    use. Values of a folded island that other operations still read are
+    kept for them; operations that become dead (the island's ops, constants
+    and `quant.dcast`) are erased. Input codes whose float result is NaN are mapped to the output
     zero point and reported with a remark at the operation that produced the
     NaN. Anything not folded is left exactly as it was; `report-declined`
-    says why. The pass never folds `quant.dcast(quant.qcast(x))` to `x`: run
-    it before canonicalization of quantized IR, which does.
+    says why. `report-folded` adds a remark at each folded quantize (the
+    island's operations, its input and output types, whether the table is
+    new or shared; for int16 the error of TABLE + RESCALE), and
+    `report-summary` one line on the operation the pass runs on: islands
+    folded, quantizes declined, distinct tables. These are the pass's
+    statistics too, which release builds of LLVM (Debian's among them)
+    compile out of `-mlir-pass-statistics`.
+
+    The pass never folds `quant.dcast(quant.qcast(x))` to `x`: run it before
+    canonicalization of quantized IR, which does.
 
     Example:
 
@@ -118,6 +125,14 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     Option<"reportDeclined", "report-declined", "bool", /*default=*/"false",
            "Emit a remark at each quantize that is not folded, giving the "
            "reason">,
+    Option<"reportFolded", "report-folded", "bool", /*default=*/"false",
+           "Emit a remark at each folded quantize: the island's operations, "
+           "its input and output types, and whether the table is new or "
+           "shared with an earlier island">,
+    Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
+           "Emit one remark on the operation the pass runs on: islands "
+           "folded, quantizes declined, distinct tables (the statistics, "
+           "which release builds of LLVM compile out)">,
   ];
   let statistics = [
     Statistic<"numFolded", "folded", "Number of islands folded into a table">,
