@@ -31,6 +31,14 @@ if shutil.which("clang-format"):
     config.available_features.add("clang-format")
 if config.lutfold_have_fuzzers:
     config.available_features.add("fuzzers")
+# The mlir-opt plugin and the install test mix LutFold's code with
+# uninstrumented code, which a sanitized build cannot.
+if not config.lutfold_sanitized:
+    config.available_features.add("pass-plugin")
+    config.available_features.add("install")
+config.substitutions.append((
+    "%lutfold_pass_plugin",
+    os.path.join(config.lutfold_lib_dir, "LutFoldPassPlugin.so")))
 
 tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
              config.llvm_tools_dir]

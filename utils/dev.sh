@@ -93,7 +93,8 @@ sanitize() {
   local flags="-fsanitize=address,undefined -fno-sanitize-recover=all"
   flags+=" -fno-omit-frame-pointer"
   CMAKE_ARGS=("-DCMAKE_CXX_FLAGS=$flags"
-    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined")
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+    "-DLUTFOLD_SANITIZED_BUILD=ON")
   run_tests
 }
 

@@ -64,15 +64,22 @@ namespace {
 /// Folds the islands under one root, keeping what folds share.
 class IslandFolder {
 public:
-  IslandFolder(MLIRContext *context, const FoldToTableOptions &options)
-      : options(options), rewriter(context) {}
+  /// With `shareConstants`, tables, RESCALE parameters and storage views are
+  /// created once per function (or value) and reused; otherwise each fold
+  /// creates its own next to the quantize, as a rewrite pattern must.
+  IslandFolder(RewriterBase &rewriter, const FoldToTableOptions &options,
+               bool shareConstants)
+      : options(options), rewriter(rewriter), shareConstants(shareConstants) {}
 
-  void foldSink(Operation *sink);
+  /// Folds the island that ends at `sink`. On failure the IR is untouched
+  /// and `declineReason` says why.
+  LogicalResult foldSink(Operation *sink);
 
   FoldToTableResult result;
+  std::string declineReason;
 
 private:
-  void decline(Operation *sink, const Twine &reason);
+  LogicalResult decline(Operation *sink, const Twine &reason);
   void reportNaN(const Island &island, ArrayRef<int64_t> nanInputCodes,
                  llvm::function_ref<double(int64_t)> programInput,
                  const Twine &policy);
@@ -83,7 +90,7 @@ private:
   FailureOr<Int16Table> buildInt16Table(const Island &island,
                                         const QuantParams &inParams,
                                         const QuantParams &outParams);
-  Value getStorageView(Value source);
+  Value getStorageView(Value source, Operation *user);
   Value getSharedConstant(DenseElementsAttr value, Operation *user,
                           Location loc, bool isTable = false);
   Value emitInt8Lookup(const Int8Table &table, Value storage, Operation *sink,
@@ -97,7 +104,8 @@ private:
   void eraseDeadIslandOps(const Island &island);
 
   const FoldToTableOptions &options;
-  IRRewriter rewriter;
+  RewriterBase &rewriter;
+  bool shareConstants;
 
   /// One storage view (quant.scast) per quantized input.
   llvm::DenseMap<Value, Value> storageViews;
@@ -112,10 +120,12 @@ private:
 };
 } // namespace
 
-void IslandFolder::decline(Operation *sink, const Twine &reason) {
+LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
+  declineReason = reason.str();
   if (options.reportDeclined)
-    sink->emitRemark() << "not folded into a table: " << reason;
+    sink->emitRemark() << "not folded into a table: " << declineReason;
+  return failure();
 }
 
 void IslandFolder::reportNaN(const Island &island,
@@ -138,13 +148,19 @@ void IslandFolder::reportNaN(const Island &island,
                      << formatCodeRanges(codes) << "; " << policy;
 }
 
-Value IslandFolder::getStorageView(Value source) {
-  Value &view = storageViews[source];
-  if (view)
-    return view;
+Value IslandFolder::getStorageView(Value source, Operation *user) {
   auto type = cast<RankedTensorType>(source.getType());
   auto quantType = cast<quant::QuantizedType>(type.getElementType());
   OpBuilder::InsertionGuard guard(rewriter);
+  if (!shareConstants) {
+    rewriter.setInsertionPoint(user);
+    return quant::StorageCastOp::create(rewriter, source.getLoc(),
+                                        type.clone(quantType.getStorageType()),
+                                        source);
+  }
+  Value &view = storageViews[source];
+  if (view)
+    return view;
   if (auto argument = dyn_cast<BlockArgument>(source)) {
     // Views of block arguments open the block: after the tables placed there
     // and after earlier views, so both keep the order of first use.
@@ -175,7 +191,7 @@ Value IslandFolder::getSharedConstant(DenseElementsAttr value, Operation *user,
   // between is isolated from above.
   auto function = dyn_cast_or_null<FunctionOpInterface>(
       user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
-  if (!function || function.isExternal()) {
+  if (!shareConstants || !function || function.isExternal()) {
     rewriter.setInsertionPoint(user);
     result.numTables += isTable;
     if (isTable)
@@ -338,7 +354,7 @@ void IslandFolder::reportFolded(const Island &island, const Twine &details) {
                           : "new table");
 }
 
-void IslandFolder::foldSink(Operation *sink) {
+LogicalResult IslandFolder::foldSink(Operation *sink) {
   // The quantize's type is checked before the walk: it is cheaper.
   std::string reason;
   FailureOr<QuantParams> outParams;
@@ -373,19 +389,19 @@ void IslandFolder::foldSink(Operation *sink) {
   if (plain) {
     FailureOr<Int8Table> table = buildPlainTosaTable(*island);
     if (failed(table))
-      return;
+      return failure();
     int8Table = std::move(*table);
   } else if (inParams->storage.bitWidth == 8) {
     FailureOr<Int8Table> table =
         buildQuantDialectTable(*island, *inParams, *outParams);
     if (failed(table))
-      return;
+      return failure();
     int8Table = std::move(*table);
   } else {
     FailureOr<Int16Table> table =
         buildInt16Table(*island, *inParams, *outParams);
     if (failed(table))
-      return;
+      return failure();
     int16Table = std::move(*table);
   }
 
@@ -399,7 +415,7 @@ void IslandFolder::foldSink(Operation *sink) {
 
   // Plain islands read the i8 tensor itself; quant-dialect islands its
   // storage view.
-  Value storage = plain ? island->source : getStorageView(island->source);
+  Value storage = plain ? island->source : getStorageView(island->source, sink);
   auto outType = cast<RankedTensorType>(sink->getResult(0).getType());
   auto outStorageType = outType;
   if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
@@ -441,6 +457,7 @@ void IslandFolder::foldSink(Operation *sink) {
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island);
   ++result.numFolded;
+  return success();
 }
 
 FoldToTableResult
@@ -453,8 +470,39 @@ lutfold::foldIslandsToTables(Operation *root,
       sinks.push_back(op);
   });
 
-  IslandFolder folder(root->getContext(), options);
+  IRRewriter rewriter(root->getContext());
+  IslandFolder folder(rewriter, options, /*shareConstants=*/true);
   for (Operation *sink : sinks)
-    folder.foldSink(sink);
+    (void)folder.foldSink(sink);
   return folder.result;
+}
+
+namespace {
+/// Folds the island ending at a quantize (or a plain-TOSA sink cast).
+struct FoldIslandPattern final : RewritePattern {
+  FoldIslandPattern(MLIRContext *context, StringRef rootName,
+                    const FoldToTableOptions &options)
+      : RewritePattern(rootName, /*benefit=*/1, context), options(options) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<quant::QuantizeCastOp>(op) && !isPlainTosaSink(op))
+      return rewriter.notifyMatchFailure(op, "does not end an island");
+    IslandFolder folder(rewriter, options, /*shareConstants=*/false);
+    if (succeeded(folder.foldSink(op)))
+      return success();
+    return rewriter.notifyMatchFailure(op, folder.declineReason);
+  }
+
+  FoldToTableOptions options;
+};
+} // namespace
+
+void lutfold::populateFoldToTablePatterns(RewritePatternSet &patterns,
+                                          const FoldToTableOptions &options) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<FoldIslandPattern>(
+      context, quant::QuantizeCastOp::getOperationName(), options);
+  patterns.add<FoldIslandPattern>(context, tosa::CastOp::getOperationName(),
+                                  options);
 }

@@ -50,8 +50,10 @@ struct TosaFoldToTable final
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
+    // At the location alone: the operation (a whole module) would be
+    // printed with the remark.
     if (reportSummary)
-      getOperation()->emitRemark()
+      emitRemark(getOperation()->getLoc())
           << "tosa-fold-to-table: " << result.numFolded << " islands folded, "
           << result.numDeclined << " declined, " << result.numTables
           << " distinct tables";

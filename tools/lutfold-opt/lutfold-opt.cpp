@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Transforms/Passes.h"
+#include "lutfold/Transforms/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -32,6 +33,7 @@ int main(int argc, char **argv) {
                   mlir::tensor::TensorDialect, mlir::tosa::TosaDialect>();
 
   lutfold::registerLutFoldPasses();
+  lutfold::registerLutFoldPipelines();
   mlir::registerTransformsPasses();
   mlir::tosa::registerTosaPasses();
 

@@ -18,6 +18,7 @@
 #include "lutfold/Transforms/Island.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/PatternMatch.h"
 
 namespace lutfold {
 
@@ -51,6 +52,18 @@ struct FoldToTableResult {
 /// Nothing else is changed: no folding or canonicalization happens.
 FoldToTableResult foldIslandsToTables(mlir::Operation *root,
                                       const FoldToTableOptions &options);
+
+/// Adds to `patterns` the rewrite that folds one island, rooted at the
+/// quantize (`quant.qcast`, or the `tosa.cast` to i8 of a plain-TOSA island)
+/// that ends it, for compilers that run their own pattern driver. Each fold
+/// creates its constants next to the quantize (CSE merges identical ones);
+/// a quantize that cannot be folded fails to match, with the reason, and is
+/// left untouched. Greedy drivers fold `quant.dcast(quant.qcast(x))` to `x`
+/// by default, which changes quantized numerics: disable folding
+/// (`GreedyRewriteConfig::enableFolding(false)`) or run the patterns before
+/// any canonicalization.
+void populateFoldToTablePatterns(mlir::RewritePatternSet &patterns,
+                                 const FoldToTableOptions &options = {});
 
 } // namespace lutfold
 

@@ -1,0 +1,50 @@
+//===- Pipelines.h - Ready-made LutFold pipelines ---------------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_TRANSFORMS_PIPELINES_H
+#define LUTFOLD_TRANSFORMS_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+#include <string>
+
+namespace lutfold {
+
+struct LutFoldPipelineOptions
+    : public mlir::PassPipelineOptions<LutFoldPipelineOptions> {
+  Option<std::string> numerics{
+      *this, "numerics",
+      llvm::cl::desc("Numerics preset of the tables and expansions: 'pt2e' "
+                     "or 'tflite'"),
+      llvm::cl::init("pt2e")};
+  Option<bool> expandRemaining{
+      *this, "expand-remaining",
+      llvm::cl::desc("Expand the quantizes and dequantizes left after "
+                     "folding into plain TOSA with the preset's arithmetic"),
+      llvm::cl::init(false)};
+  Option<bool> report{
+      *this, "report",
+      llvm::cl::desc("Remarks for every folded island and every declined "
+                     "quantize, and a summary per function"),
+      llvm::cl::init(false)};
+};
+
+/// Folds the islands of every `func.func` (in parallel) into tables; with
+/// `expand-remaining`, then expands what quantization is left into plain
+/// TOSA, for backends that do not read the quant dialect.
+void buildLutFoldPipeline(mlir::OpPassManager &pm,
+                          const LutFoldPipelineOptions &options);
+
+/// Registers `lutfold-pipeline` for textual pipelines (`--lutfold-pipeline`,
+/// `--pass-pipeline=...`).
+void registerLutFoldPipelines();
+
+} // namespace lutfold
+
+#endif // LUTFOLD_TRANSFORMS_PIPELINES_H
