@@ -36,6 +36,7 @@ if config.lutfold_have_fuzzers:
 if not config.lutfold_sanitized:
     config.available_features.add("pass-plugin")
     config.available_features.add("install")
+config.substitutions.append(("%cxx_compiler", config.cxx_compiler))
 config.substitutions.append((
     "%lutfold_pass_plugin",
     os.path.join(config.lutfold_lib_dir, "LutFoldPassPlugin.so")))

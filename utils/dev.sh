@@ -123,7 +123,7 @@ docs() {
 
 format() {
   deps
-  (cd "$ROOT" && find include lib tools unittests fuzz bench -name '*.cpp' -o -name '*.h' |
+  (cd "$ROOT" && find include lib tools unittests fuzz bench examples -name '*.cpp' -o -name '*.h' |
     xargs clang-format -i)
 }
 
