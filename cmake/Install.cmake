@@ -27,7 +27,11 @@ install(DIRECTORY ${LUTFOLD_BINARY_DIR}/include/lutfold
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h.inc" PATTERN "CMakeFiles" EXCLUDE)
 
-install(TARGETS lutfold-opt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The tools find LLVM's shared libraries where they were built against.
+set_target_properties(lutfold-opt lutfold-table PROPERTIES
+  INSTALL_RPATH "${LLVM_LIBRARY_DIR}")
+install(TARGETS lutfold-opt lutfold-table
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 if(TARGET LutFoldPassPlugin)
   install(TARGETS LutFoldPassPlugin
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

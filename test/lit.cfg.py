@@ -27,6 +27,8 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # Upstream mlir-opt lives beside the other LLVM tools in Debian's packages.
 import shutil
 
+if shutil.which("rsvg-convert"):
+    config.available_features.add("rsvg-convert")
 if shutil.which("clang-format"):
     config.available_features.add("clang-format")
 if config.lutfold_have_fuzzers:
@@ -46,6 +48,7 @@ tool_dirs = [config.lutfold_tools_dir, config.mlir_tools_dir,
 tools = [
     "lutfold-opt",
     "lutfold-int16-error-report",
+    "lutfold-table",
     ToolSubst("lutfold-lut-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-island-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-int16-fuzzer", unresolved="ignore"),

@@ -25,7 +25,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  libgtest-dev clang-format zlib1g-dev libzstd-dev
+  libgtest-dev clang-format zlib1g-dev libzstd-dev librsvg2-bin
   clang-22 libclang-rt-22-dev
 )
 

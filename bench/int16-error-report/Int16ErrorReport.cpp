@@ -23,7 +23,6 @@
 #include "lutfold/Numerics/ScalarFunctions.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
@@ -41,7 +40,7 @@ namespace cl = llvm::cl;
 
 static cl::opt<std::string>
     opName("op", cl::desc("Function: sigmoid, tanh, exp, erf, silu, gelu, "
-                          "gelu_tanh, log, rsqrt, reciprocal"));
+                          "and the others lutfold-table knows"));
 static cl::opt<double> inScale("in-scale", cl::desc("Input scale"),
                                cl::init(0.0));
 static cl::opt<int64_t> inZeroPoint("in-zp", cl::desc("Input zero point"),
@@ -64,22 +63,7 @@ static cl::opt<bool> dump("dump", cl::desc("Print the output code of "
                                            "LutFold's table for every input "
                                            "code"));
 
-using Function = float (*)(float);
-
-static std::optional<Function> lookupFunction(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<Function>>(name)
-      .Case("sigmoid", scalar::sigmoid)
-      .Case("tanh", scalar::tanh)
-      .Case("exp", scalar::exp)
-      .Case("erf", scalar::erf)
-      .Case("silu", scalar::silu)
-      .Case("gelu", scalar::gelu)
-      .Case("gelu_tanh", scalar::geluTanh)
-      .Case("log", scalar::log)
-      .Case("rsqrt", scalar::rsqrt)
-      .Case("reciprocal", scalar::reciprocal)
-      .Default(std::nullopt);
-}
+using Function = scalar::UnaryFunction;
 
 namespace {
 struct Case {
@@ -149,7 +133,7 @@ static int report(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
         "ExecuTorch | TFLite | table unit | fit ms |\n"
         "|---|---|---|---|---|---|---|---|\n";
   for (const Case &c : cases) {
-    Function fn = *lookupFunction(c.op);
+    Function fn = scalar::lookupUnaryFunction(c.op);
     llvm::Expected<Int16Reference> reference =
         buildInt16Reference(c.in, c.out, fn, preset);
     if (!reference) {
@@ -201,7 +185,7 @@ int main(int argc, char **argv) {
   if (opName.empty())
     return report(builtinSuite(), *preset);
 
-  std::optional<Function> fn = lookupFunction(opName);
+  Function fn = scalar::lookupUnaryFunction(opName);
   if (!fn) {
     llvm::WithColor::error() << "unknown function '" << opName << "'\n";
     return 1;
@@ -217,7 +201,7 @@ int main(int argc, char **argv) {
   if (!dump)
     return report({c}, *preset);
 
-  llvm::Expected<Int16Table> table = buildInt16Table(c.in, c.out, *fn, *preset);
+  llvm::Expected<Int16Table> table = buildInt16Table(c.in, c.out, fn, *preset);
   if (!table) {
     llvm::WithColor::error() << llvm::toString(table.takeError()) << "\n";
     return 1;

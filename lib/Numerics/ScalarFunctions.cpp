@@ -8,6 +8,8 @@
 
 #include "lutfold/Numerics/ScalarFunctions.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -93,4 +95,36 @@ float scalar::hardswish(float x) {
 
 float scalar::hardsigmoid(float x) {
   return std::min(std::max(x + 3.0f, 0.0f), 6.0f) / 6.0f;
+}
+
+static const llvm::StringRef kUnaryFunctionNames[] = {
+    "sigmoid", "tanh", "exp",  "log",       "rsqrt",     "reciprocal",
+    "erf",     "sin",  "cos",  "floor",     "ceil",      "abs",
+    "negate",  "silu", "gelu", "gelu_tanh", "hardswish", "hardsigmoid"};
+
+llvm::ArrayRef<llvm::StringRef> scalar::getUnaryFunctionNames() {
+  return kUnaryFunctionNames;
+}
+
+scalar::UnaryFunction scalar::lookupUnaryFunction(llvm::StringRef name) {
+  return llvm::StringSwitch<UnaryFunction>(name)
+      .Case("sigmoid", sigmoid)
+      .Case("tanh", tanh)
+      .Case("exp", exp)
+      .Case("log", log)
+      .Case("rsqrt", rsqrt)
+      .Case("reciprocal", reciprocal)
+      .Case("erf", erf)
+      .Case("sin", sin)
+      .Case("cos", cos)
+      .Case("floor", floor)
+      .Case("ceil", ceil)
+      .Case("abs", abs)
+      .Case("negate", negate)
+      .Case("silu", silu)
+      .Case("gelu", gelu)
+      .Case("gelu_tanh", geluTanh)
+      .Case("hardswish", hardswish)
+      .Case("hardsigmoid", hardsigmoid)
+      .Default(nullptr);
 }

@@ -95,25 +95,7 @@ TEST(LookupTableTest, SigmoidMatchesPyTorchEagerBitForBit) {
 
 /// The PyTorch kernel of each golden operation.
 float (*getScalarFunction(llvm::StringRef op))(float) {
-  return llvm::StringSwitch<float (*)(float)>(op)
-      .Case("sigmoid", scalar::sigmoid)
-      .Case("tanh", scalar::tanh)
-      .Case("exp", scalar::exp)
-      .Case("log", scalar::log)
-      .Case("rsqrt", scalar::rsqrt)
-      .Case("reciprocal", scalar::reciprocal)
-      .Case("erf", scalar::erf)
-      .Case("sin", scalar::sin)
-      .Case("cos", scalar::cos)
-      .Case("floor", scalar::floor)
-      .Case("ceil", scalar::ceil)
-      .Case("abs", scalar::abs)
-      .Case("silu", scalar::silu)
-      .Case("gelu", scalar::gelu)
-      .Case("gelu_tanh", scalar::geluTanh)
-      .Case("hardswish", scalar::hardswish)
-      .Case("hardsigmoid", scalar::hardsigmoid)
-      .Default(nullptr);
+  return scalar::lookupUnaryFunction(op);
 }
 
 /// Each golden operation as exporters spell it in TOSA, as a program.

@@ -112,4 +112,11 @@ TEST(ScalarFunctionsTest, Composites) {
   EXPECT_EQ(scalar::hardsigmoid(-3.0f), 0.0f);
 }
 
+TEST(ScalarFunctionsTest, EveryNamedFunctionResolves) {
+  for (llvm::StringRef name : scalar::getUnaryFunctionNames())
+    EXPECT_NE(scalar::lookupUnaryFunction(name), nullptr) << name.str();
+  EXPECT_EQ(scalar::lookupUnaryFunction("gelu_tanh"), &scalar::geluTanh);
+  EXPECT_EQ(scalar::lookupUnaryFunction("relu"), nullptr);
+}
+
 } // namespace

@@ -17,6 +17,9 @@
 #ifndef LUTFOLD_NUMERICS_SCALARFUNCTIONS_H
 #define LUTFOLD_NUMERICS_SCALARFUNCTIONS_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
 namespace lutfold {
 namespace scalar {
 
@@ -72,6 +75,21 @@ float geluTanh(float x);
 float hardswish(float x);
 /// torch.nn.functional.hardsigmoid: min(max(x + 3, 0), 6) / 6.
 float hardsigmoid(float x);
+
+//===----------------------------------------------------------------------===//
+// By name
+//===----------------------------------------------------------------------===//
+
+using UnaryFunction = float (*)(float);
+
+/// The unary functions above by the names LutFold's tools accept:
+/// "sigmoid", "tanh", "exp", "log", "rsqrt", "reciprocal", "erf", "sin",
+/// "cos", "floor", "ceil", "abs", "negate", "silu", "gelu", "gelu_tanh",
+/// "hardswish", "hardsigmoid".
+llvm::ArrayRef<llvm::StringRef> getUnaryFunctionNames();
+
+/// The function named `name`, or nullptr.
+UnaryFunction lookupUnaryFunction(llvm::StringRef name);
 
 } // namespace scalar
 } // namespace lutfold

@@ -1,0 +1,281 @@
+//===- lutfold-table.cpp - Print and plot LutFold's tables ----------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Prints the table LutFold builds for an operation and quantization
+// parameters, or for an island read from an .mlir file, as CSV or JSON, or
+// plots it as SVG: the float function, the dequantized table as a staircase
+// and the error per code. Parameters are written as MLIR quant types and
+// checked exactly as the pass checks them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TableData.h"
+
+#include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Transforms/Island.h"
+#include "lutfold/Transforms/QuantTypes.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace mlir;
+using namespace lutfold;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("[island.mlir]"),
+                                      cl::init(""));
+static cl::opt<std::string>
+    opName("op", cl::desc("Operation whose table to build (sigmoid, tanh, "
+                          "exp, erf, silu, gelu, ...; see --help-ops)"));
+static cl::opt<bool> helpOps("help-ops",
+                             cl::desc("List the operations --op accepts"));
+static cl::opt<std::string>
+    inType("in", cl::desc("Input quantized type, e.g. "
+                          "'!quant.uniform<i8:f32, 0.05:-3>'"));
+static cl::opt<std::string> outType("out", cl::desc("Output quantized type"));
+static cl::opt<unsigned>
+    islandIndex("island",
+                cl::desc("Which island of the file (in order of their "
+                         "quantizes, from 0)"),
+                cl::init(0));
+static cl::opt<bool> listIslands("list",
+                                 cl::desc("List the file's islands and stop"));
+static cl::opt<std::string> numerics("numerics",
+                                     cl::desc("Numerics preset: pt2e, tflite"),
+                                     cl::init("pt2e"));
+enum class Format { CSV, JSON, SVG };
+static cl::opt<Format> format(
+    "format", cl::desc("Output format"), cl::init(Format::CSV),
+    cl::values(clEnumValN(Format::CSV, "csv", "one row per input code"),
+               clEnumValN(Format::JSON, "json", "the table, and every code"),
+               clEnumValN(Format::SVG, "svg",
+                          "a plot of the function, the table and the "
+                          "error")));
+static cl::opt<std::string> outputFile("o", cl::desc("Output file"),
+                                       cl::value_desc("file"), cl::init("-"));
+
+static int fail(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "lutfold-table") << message << "\n";
+  return 1;
+}
+
+/// Reads `text` as a quantized element type, with the pass's checks.
+static FailureOr<QuantParams> parseParams(MLIRContext &context,
+                                          llvm::StringRef option,
+                                          llvm::StringRef text,
+                                          std::string &error) {
+  std::string parseError;
+  Type type;
+  {
+    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diagnostic) {
+      parseError = diagnostic.str();
+      return success();
+    });
+    type = parseType(text, &context);
+  }
+  if (!type) {
+    error = ("--" + option + ": cannot read '" + text +
+             "' as an MLIR type: " + parseError)
+                .str();
+    return failure();
+  }
+  std::string reason;
+  FailureOr<QuantParams> params =
+      getPerTensorParams(RankedTensorType::get({1}, type), {8, 16}, reason);
+  if (failed(params))
+    error = ("--" + option + ": " + reason).str();
+  return params;
+}
+
+static llvm::Error checkWidths(const QuantParams &in, const QuantParams &out) {
+  if (in.storage.bitWidth == 8 && out.storage.bitWidth != 8)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "an 8-bit input needs an 8-bit output, but the output has " +
+            llvm::Twine(out.storage.bitWidth) + "-bit storage");
+  return llvm::Error::success();
+}
+
+static llvm::Expected<TableData> tableForOp(MLIRContext &context,
+                                            NumericsPreset preset) {
+  scalar::UnaryFunction fn = scalar::lookupUnaryFunction(opName);
+  if (!fn)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--op: unknown operation '" + opName +
+                                       "' (see --help-ops)");
+  if (inType.empty() || outType.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--op needs --in and --out, e.g. --in='!quant.uniform<i8:f32, "
+        "0.05:-3>' --out='!quant.uniform<i8:f32, 0.00390625:-128>'");
+  std::string error;
+  FailureOr<QuantParams> in = parseParams(context, "in", inType, error);
+  if (failed(in))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
+  FailureOr<QuantParams> out = parseParams(context, "out", outType, error);
+  if (failed(out))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
+  if (llvm::Error error = checkWidths(*in, *out))
+    return std::move(error);
+  return buildTableData(opName, *in, *out, fn, preset);
+}
+
+static std::string describeLocation(Location loc) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
+    os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
+       << fileLoc.getColumn();
+  else
+    os << loc;
+  return text;
+}
+
+static llvm::Expected<TableData> tableForIsland(ModuleOp module,
+                                                NumericsPreset preset) {
+  SmallVector<Operation *> sinks;
+  module.walk([&](Operation *op) {
+    if (isa<quant::QuantizeCastOp>(op) || isPlainTosaSink(op))
+      sinks.push_back(op);
+  });
+  if (listIslands) {
+    for (auto [i, sink] : llvm::enumerate(sinks)) {
+      std::string reason;
+      FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
+      llvm::outs() << i << ": " << describeLocation(sink->getLoc()) << ": ";
+      if (failed(island)) {
+        llvm::outs() << "not an island: " << reason << "\n";
+        continue;
+      }
+      SmallVector<std::string> names;
+      for (Operation *op : island->ops)
+        if (op != sink)
+          names.push_back(op->getName().getStringRef().str());
+      llvm::outs() << llvm::join(names, ", ") << "\n";
+    }
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "");
+  }
+  if (islandIndex >= sinks.size())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--island=" + llvm::Twine(islandIndex) + ": the file has " +
+            llvm::Twine(sinks.size()) + " quantizes (see --list)");
+  Operation *sink = sinks[islandIndex];
+  std::string where = describeLocation(sink->getLoc());
+  std::string reason;
+  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
+  if (failed(island))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   where + ": not an island: " + reason);
+  SmallVector<std::string> names;
+  for (Operation *op : island->ops)
+    if (op != sink)
+      names.push_back(op->getName().getStringRef().str());
+  std::string description = llvm::join(names, ", ") + " at " + where;
+  if (island->encoding == IslandEncoding::PlainTosa)
+    return buildPlainTableData(description, island->program);
+
+  FailureOr<QuantParams> in =
+      getPerTensorParams(island->source.getType(), {8, 16}, reason);
+  if (failed(in))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   where + ": input of quant.dcast: " + reason);
+  FailureOr<QuantParams> out =
+      getPerTensorParams(sink->getResult(0).getType(), {8, 16}, reason);
+  if (failed(out))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   where +
+                                       ": result of quant.qcast: " + reason);
+  if (llvm::Error error = checkWidths(*in, *out))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   where + ": " +
+                                       llvm::toString(std::move(error)));
+  ScalarProgram program = island->program;
+  return buildTableData(
+      description, *in, *out, [program](float x) { return program(x); },
+      preset);
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "LutFold table inspector: the table for an operation and quantized "
+      "types (--op, --in, --out), or for an island of an .mlir file, as CSV, "
+      "JSON or an SVG plot\n");
+  if (helpOps) {
+    for (llvm::StringRef name : scalar::getUnaryFunctionNames())
+      llvm::outs() << name << "\n";
+    return 0;
+  }
+  std::optional<NumericsPreset> preset = parseNumericsPreset(numerics);
+  if (!preset)
+    return fail("--numerics: unknown numerics preset '" + numerics +
+                "' (expected 'pt2e' or 'tflite')");
+  if (opName.empty() == inputFile.empty())
+    return fail("give either --op (with --in and --out) or an .mlir file");
+
+  DialectRegistry registry;
+  registry.insert<arith::ArithDialect, func::FuncDialect, quant::QuantDialect,
+                  scf::SCFDialect, tensor::TensorDialect, tosa::TosaDialect>();
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  llvm::Expected<TableData> data = llvm::createStringError("");
+  llvm::consumeError(data.takeError());
+  if (!opName.empty()) {
+    data = tableForOp(context, *preset);
+  } else {
+    llvm::SourceMgr sourceMgr;
+    SourceMgrDiagnosticHandler handler(sourceMgr, &context);
+    OwningOpRef<ModuleOp> module =
+        parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
+    if (!module)
+      return fail("cannot read '" + inputFile + "'");
+    data = tableForIsland(*module, *preset);
+  }
+  if (!data) {
+    std::string message = llvm::toString(data.takeError());
+    return message.empty() ? 0 : fail(message);
+  }
+
+  std::error_code errorCode;
+  llvm::ToolOutputFile output(outputFile, errorCode, llvm::sys::fs::OF_Text);
+  if (errorCode)
+    return fail("cannot write '" + outputFile + "': " + errorCode.message());
+  switch (format) {
+  case Format::CSV:
+    writeCsv(*data, output.os());
+    break;
+  case Format::JSON:
+    writeJson(*data, output.os());
+    break;
+  case Format::SVG:
+    writeSvg(*data, output.os());
+    break;
+  }
+  output.keep();
+  return 0;
+}
