@@ -6,6 +6,7 @@
 #   ./utils/dev.sh build    install what is missing and build
 #   ./utils/dev.sh sanitize build with AddressSanitizer and UBSan in
 #                           build-sanitize/ and run every test there
+#   ./utils/dev.sh bench    the benchmarks of docs/Performance.md (minutes)
 #   ./utils/dev.sh fuzz [N] run the fuzzers for N executions each
 #                           (default 1000000; the slower int16 fit fuzzer
 #                           N / 500) in build/fuzz-runs/
@@ -25,7 +26,8 @@ LLVM_PREFIX=/usr/lib/llvm-22
 PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  libgtest-dev clang-format zlib1g-dev libzstd-dev librsvg2-bin
+  libgtest-dev libbenchmark-dev clang-format zlib1g-dev libzstd-dev
+  librsvg2-bin
   clang-22 libclang-rt-22-dev
 )
 
@@ -115,6 +117,22 @@ fuzz() {
     -runs="$runs" -max_len=512 -print_final_stats=1 island 2>&1 | tail -n 14)
 }
 
+bench() {
+  build
+  log "fold vs parse, int8 quant-dialect islands (K = 500)"
+  python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
+    --islands 10000,20000,100000,200000 --params 500 --repeat 3
+  log "fold vs parse, plain-TOSA islands (K = 500)"
+  python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
+    --islands 20000,100000 --params 500 --encoding plain
+  log "fold vs parse, int16 islands (K = 20)"
+  python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
+    --islands 20000,100000 --params 20 --encoding int16
+  log "table builders against plain loops"
+  "$BUILD_DIR/bin/lutfold-table-benchmark" --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true
+}
+
 docs() {
   build
   cp "$BUILD_DIR/docs/Passes.md" "$ROOT/docs/Passes.md"
@@ -137,6 +155,7 @@ case "${1:-}" in
   docs) docs ;;
   format) format ;;
   fuzz) fuzz "${2:-}" ;;
+  bench) bench ;;
   *)
     sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2

@@ -44,19 +44,20 @@ llvm::Error QuantParams::validate() const {
   }
   int64_t lo = storage.minValue();
   int64_t hi = storage.maxValue();
-  std::string range =
-      ("[" + llvm::Twine(lo) + ", " + llvm::Twine(hi) + "]").str();
+  // Formatted only on failure: validation runs for every fold.
+  auto outside = [&](llvm::StringRef field, int64_t value) {
+    return makeError(field + " " + llvm::Twine(value) +
+                     " is outside the storage range [" + llvm::Twine(lo) +
+                     ", " + llvm::Twine(hi) + "]");
+  };
   if (qmin > qmax)
     return makeError("qmin " + llvm::Twine(qmin) + " is greater than qmax " +
                      llvm::Twine(qmax));
   if (qmin < lo || qmin > hi)
-    return makeError("qmin " + llvm::Twine(qmin) +
-                     " is outside the storage range " + range);
+    return outside("qmin", qmin);
   if (qmax < lo || qmax > hi)
-    return makeError("qmax " + llvm::Twine(qmax) +
-                     " is outside the storage range " + range);
+    return outside("qmax", qmax);
   if (zeroPoint < lo || zeroPoint > hi)
-    return makeError("zero point " + llvm::Twine(zeroPoint) +
-                     " is outside the storage range " + range);
+    return outside("zero point", zeroPoint);
   return llvm::Error::success();
 }

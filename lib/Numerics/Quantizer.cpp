@@ -74,6 +74,17 @@ float Quantizer::dequantize(int64_t code) const {
 
 int64_t Quantizer::nanCode() const { return clampCode(params.zeroPoint); }
 
+/// Rounds half to even, as std::nearbyint does in the default floating-point
+/// environment, without its library call (which saves and restores that
+/// environment): adding and removing 1.5 * 2^23 leaves a float of magnitude
+/// below 2^22 rounded to an integer by the addition itself.
+static float roundHalfEven(float value) {
+  if (!(std::fabs(value) < 0x1p22f))
+    return std::nearbyint(value);
+  constexpr float kShift = 0x1.8p23f;
+  return (value + kShift) - kShift;
+}
+
 int64_t Quantizer::quantize(float value) const {
   if (std::isnan(value))
     return nanCode();
@@ -84,7 +95,7 @@ int64_t Quantizer::quantize(float value) const {
   // point is added in float, as both kernels do; any value large enough to be
   // rounded by that addition is far outside [qmin, qmax] and saturates below.
   float scaled = value * inverseScale;
-  float rounded = (preset == NumericsPreset::PT2E ? std::nearbyint(scaled)
+  float rounded = (preset == NumericsPreset::PT2E ? roundHalfEven(scaled)
                                                   : std::round(scaled)) +
                   zeroPoint;
   if (std::isnan(rounded))
@@ -94,4 +105,11 @@ int64_t Quantizer::quantize(float value) const {
   if (rounded >= static_cast<float>(params.qmax))
     return params.qmax;
   return static_cast<int64_t>(rounded);
+}
+
+void Quantizer::quantize(llvm::ArrayRef<float> values,
+                         llvm::MutableArrayRef<int64_t> codes) const {
+  assert(values.size() == codes.size() && "one code per value");
+  for (size_t i = 0, e = values.size(); i != e; ++i)
+    codes[i] = quantize(values[i]);
 }

@@ -491,3 +491,23 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
     evaluation.nanOrigin = firstNaN;
   return evaluation;
 }
+
+void ScalarProgram::appendKey(std::string &key) const {
+  auto append = [&](const auto &value) {
+    key.append(reinterpret_cast<const char *>(&value), sizeof(value));
+  };
+  // Field by field: the struct's padding is not part of the identity.
+  append(static_cast<uint32_t>(instructions.size()));
+  for (const ScalarInstruction &instruction : instructions) {
+    append(instruction.opcode);
+    append(instruction.type);
+    for (uint32_t operand : llvm::ArrayRef(instruction.operands)
+                                .take_front(getNumOperands(instruction.opcode)))
+      append(operand);
+    append(instruction.constant);
+    append(instruction.clampMax);
+    append(instruction.nanMode);
+    append(instruction.shift);
+  }
+  append(result);
+}

@@ -83,19 +83,28 @@ private:
   void reportNaN(const Island &island, ArrayRef<int64_t> nanInputCodes,
                  llvm::function_ref<double(int64_t)> programInput,
                  const Twine &policy);
-  FailureOr<Int8Table> buildQuantDialectTable(const Island &island,
-                                              const QuantParams &inParams,
-                                              const QuantParams &outParams);
-  FailureOr<Int8Table> buildPlainTosaTable(const Island &island);
-  FailureOr<Int16Table> buildInt16Table(const Island &island,
-                                        const QuantParams &inParams,
-                                        const QuantParams &outParams);
+  /// A table built once per distinct (program, parameters).
+  struct CachedTable {
+    std::optional<Int8Table> int8;
+    std::optional<Int16Table> int16;
+    /// Why no table could be built, when neither is set.
+    std::string error;
+    /// The constants' attributes (the table, then RESCALE's parameters),
+    /// made on first use.
+    SmallVector<DenseElementsAttr, 0> attributes;
+  };
+  CachedTable *getTable(const Island &island,
+                        const std::optional<QuantParams> &inParams,
+                        const std::optional<QuantParams> &outParams);
+  void reportTableNaN(const Island &island, const CachedTable &table,
+                      const std::optional<QuantParams> &inParams,
+                      const std::optional<QuantParams> &outParams);
   Value getStorageView(Value source, Operation *user);
   Value getSharedConstant(DenseElementsAttr value, Operation *user,
                           Location loc, bool isTable = false);
-  Value emitInt8Lookup(const Int8Table &table, Value storage, Operation *sink,
+  Value emitInt8Lookup(CachedTable &table, Value storage, Operation *sink,
                        Location loc);
-  Value emitInt16Lookup(const Int16Table &table, Value storage,
+  Value emitInt16Lookup(CachedTable &table, Value storage,
                         Type outStorageElement, Operation *sink, Location loc);
   void reportFolded(const Island &island, const Twine &details);
 
@@ -109,6 +118,10 @@ private:
 
   /// One storage view (quant.scast) per quantized input.
   llvm::DenseMap<Value, Value> storageViews;
+  /// Every table built, by program and parameters.
+  llvm::StringMap<CachedTable> tableCache;
+  /// Reused for the cache's keys.
+  std::string keyBuffer;
   /// Constants (tables and RESCALE parameters) created in each function, by
   /// value.
   llvm::DenseMap<Operation *, llvm::DenseMap<Attribute, Value>>
@@ -151,6 +164,12 @@ void IslandFolder::reportNaN(const Island &island,
 Value IslandFolder::getStorageView(Value source, Operation *user) {
   auto type = cast<RankedTensorType>(source.getType());
   auto quantType = cast<quant::QuantizedType>(type.getElementType());
+  // A quantized value that is itself a view of storage (the result of an
+  // earlier fold, say) is read through that storage.
+  RankedTensorType storageType = type.clone(quantType.getStorageType());
+  if (auto view = source.getDefiningOp<quant::StorageCastOp>())
+    if (view.getInput().getType() == storageType)
+      return view.getInput();
   OpBuilder::InsertionGuard guard(rewriter);
   if (!shareConstants) {
     rewriter.setInsertionPoint(user);
@@ -237,95 +256,132 @@ void IslandFolder::eraseDeadIslandOps(const Island &island) {
       eraseIfDead(dequantize);
 }
 
-FailureOr<Int8Table>
-IslandFolder::buildQuantDialectTable(const Island &island,
-                                     const QuantParams &inParams,
-                                     const QuantParams &outParams) {
-  llvm::Expected<Int8Table> table =
-      buildInt8Table(inParams, outParams, island.program, options.preset);
-  if (!table) {
-    decline(island.sink, llvm::toString(table.takeError()));
-    return failure();
+/// Appends the bytes of `value` to `key`.
+template <typename T>
+static void appendBytes(std::string &key, const T &value) {
+  key.append(reinterpret_cast<const char *>(&value), sizeof(value));
+}
+
+static void appendParams(std::string &key, const QuantParams &params) {
+  appendBytes(key, params.storage.bitWidth);
+  appendBytes(key, params.storage.isSigned);
+  appendBytes(key, params.scale);
+  appendBytes(key, params.zeroPoint);
+  appendBytes(key, params.qmin);
+  appendBytes(key, params.qmax);
+}
+
+IslandFolder::CachedTable *
+IslandFolder::getTable(const Island &island,
+                       const std::optional<QuantParams> &inParams,
+                       const std::optional<QuantParams> &outParams) {
+  // Islands that compute the same program between the same types share
+  // their table: it is built once per pass run.
+  std::string &key = keyBuffer;
+  key.clear();
+  island.program.appendKey(key);
+  if (inParams) {
+    appendParams(key, *inParams);
+    appendParams(key, *outParams);
   }
-  Quantizer dequantizer(inParams, options.preset);
-  int64_t nanCode = Quantizer(outParams, options.preset).nanCode();
+  auto [entry, inserted] = tableCache.try_emplace(key);
+  CachedTable &cached = entry->second;
+  if (inserted) {
+    auto store = [&](auto table, auto &slot) {
+      if (table)
+        slot = std::move(*table);
+      else
+        cached.error = llvm::toString(table.takeError());
+    };
+    if (!inParams)
+      store(buildInt8CodeTable(island.program), cached.int8);
+    else if (inParams->storage.bitWidth == 8)
+      store(
+          buildInt8Table(*inParams, *outParams, island.program, options.preset),
+          cached.int8);
+    else
+      store(lutfold::buildInt16Table(*inParams, *outParams, island.program,
+                                     options.preset),
+            cached.int16);
+  }
+  if (!cached.int8 && !cached.int16) {
+    (void)decline(island.sink, cached.error);
+    return nullptr;
+  }
+  return &cached;
+}
+
+void IslandFolder::reportTableNaN(const Island &island,
+                                  const CachedTable &table,
+                                  const std::optional<QuantParams> &inParams,
+                                  const std::optional<QuantParams> &outParams) {
+  ArrayRef<int64_t> nanCodes =
+      table.int8 ? table.int8->nanInputCodes : table.int16->nanInputCodes;
+  if (nanCodes.empty())
+    return;
+  if (!inParams) {
+    reportNaN(
+        island, nanCodes,
+        [](int64_t code) { return static_cast<double>(code); },
+        "a NaN cast to an integer reads as 0");
+    return;
+  }
+  Quantizer dequantizer(*inParams, options.preset);
+  int64_t nanCode = Quantizer(*outParams, options.preset).nanCode();
   reportNaN(
-      island, table->nanInputCodes,
+      island, nanCodes,
       [&](int64_t code) { return dequantizer.dequantize(code); },
-      "the table maps them to output code " + Twine(nanCode) +
-          " (the output zero point)");
-  return std::move(*table);
+      (table.int8 ? "the table maps them to output code "
+                  : "the table aims them at output code ") +
+          Twine(nanCode) + " (the output zero point)");
 }
 
-FailureOr<Int8Table> IslandFolder::buildPlainTosaTable(const Island &island) {
-  llvm::Expected<Int8Table> table = buildInt8CodeTable(island.program);
-  if (!table) {
-    decline(island.sink, llvm::toString(table.takeError()));
-    return failure();
-  }
-  reportNaN(
-      island, table->nanInputCodes,
-      [](int64_t code) { return static_cast<double>(code); },
-      "a NaN cast to an integer reads as 0");
-  return std::move(*table);
-}
-
-FailureOr<Int16Table>
-IslandFolder::buildInt16Table(const Island &island, const QuantParams &inParams,
-                              const QuantParams &outParams) {
-  llvm::Expected<Int16Table> table = lutfold::buildInt16Table(
-      inParams, outParams, island.program, options.preset);
-  if (!table) {
-    decline(island.sink, llvm::toString(table.takeError()));
-    return failure();
-  }
-  Quantizer dequantizer(inParams, options.preset);
-  int64_t nanCode = Quantizer(outParams, options.preset).nanCode();
-  reportNaN(
-      island, table->nanInputCodes,
-      [&](int64_t code) { return dequantizer.dequantize(code); },
-      "the table aims them at output code " + Twine(nanCode) +
-          " (the output zero point)");
-  return std::move(*table);
-}
-
-Value IslandFolder::emitInt8Lookup(const Int8Table &table, Value storage,
+Value IslandFolder::emitInt8Lookup(CachedTable &table, Value storage,
                                    Operation *sink, Location loc) {
-  auto tableType = RankedTensorType::get({Int8Table::kNumEntries},
-                                         rewriter.getIntegerType(8));
-  Value tableConst = getSharedConstant(
-      DenseElementsAttr::get(tableType, llvm::ArrayRef(table.entries)), sink,
-      loc, /*isTable=*/true);
+  if (table.attributes.empty()) {
+    auto tableType = RankedTensorType::get({Int8Table::kNumEntries},
+                                           rewriter.getIntegerType(8));
+    table.attributes.push_back(
+        DenseElementsAttr::get(tableType, llvm::ArrayRef(table.int8->entries)));
+  }
+  Value tableConst =
+      getSharedConstant(table.attributes[0], sink, loc, /*isTable=*/true);
   rewriter.setInsertionPoint(sink);
   return tosa::TableOp::create(rewriter, loc, storage.getType(), storage,
                                tableConst);
 }
 
-Value IslandFolder::emitInt16Lookup(const Int16Table &table, Value storage,
+Value IslandFolder::emitInt16Lookup(CachedTable &table, Value storage,
                                     Type outStorageElement, Operation *sink,
                                     Location loc) {
-  auto constant = [&](Type elementType, auto values, bool isTable = false) {
-    auto type = RankedTensorType::get({static_cast<int64_t>(std::size(values))},
-                                      elementType);
-    return getSharedConstant(
-        DenseElementsAttr::get(type, llvm::ArrayRef(values)), sink, loc,
-        isTable);
-  };
+  if (table.attributes.empty()) {
+    auto attribute = [&](Type elementType, auto values) {
+      auto type = RankedTensorType::get(
+          {static_cast<int64_t>(std::size(values))}, elementType);
+      table.attributes.push_back(
+          DenseElementsAttr::get(type, llvm::ArrayRef(values)));
+    };
+    const TosaRescale &rescale = table.int16->rescale;
+    attribute(rewriter.getI16Type(), table.int16->entries);
+    attribute(rewriter.getI32Type(),
+              std::array<int32_t, 1>{rescale.multiplier});
+    attribute(rewriter.getI8Type(),
+              std::array<int8_t, 1>{int8_t(rescale.shift)});
+    attribute(rewriter.getI32Type(), std::array<int32_t, 1>{0});
+    if (outStorageElement.isInteger(8))
+      attribute(outStorageElement,
+                std::array<int8_t, 1>{int8_t(rescale.outputZeroPoint)});
+    else
+      attribute(outStorageElement,
+                std::array<int16_t, 1>{int16_t(rescale.outputZeroPoint)});
+  }
+  ArrayRef<DenseElementsAttr> attributes = table.attributes;
   Value tableConst =
-      constant(rewriter.getI16Type(), table.entries, /*isTable=*/true);
-  const TosaRescale &rescale = table.rescale;
-  Value multiplier = constant(rewriter.getI32Type(),
-                              std::array<int32_t, 1>{rescale.multiplier});
-  Value shift = constant(rewriter.getI8Type(),
-                         std::array<int8_t, 1>{int8_t(rescale.shift)});
-  Value inputZeroPoint =
-      constant(rewriter.getI32Type(), std::array<int32_t, 1>{0});
-  Value outputZeroPoint =
-      outStorageElement.isInteger(8)
-          ? constant(outStorageElement,
-                     std::array<int8_t, 1>{int8_t(rescale.outputZeroPoint)})
-          : constant(outStorageElement,
-                     std::array<int16_t, 1>{int16_t(rescale.outputZeroPoint)});
+      getSharedConstant(attributes[0], sink, loc, /*isTable=*/true);
+  Value multiplier = getSharedConstant(attributes[1], sink, loc);
+  Value shift = getSharedConstant(attributes[2], sink, loc);
+  Value inputZeroPoint = getSharedConstant(attributes[3], sink, loc);
+  Value outputZeroPoint = getSharedConstant(attributes[4], sink, loc);
 
   rewriter.setInsertionPoint(sink);
   auto storageType = cast<RankedTensorType>(storage.getType());
@@ -384,34 +440,20 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   }
 
   // Build the table before touching the IR: a failure leaves it as it was.
-  std::optional<Int8Table> int8Table;
-  std::optional<Int16Table> int16Table;
-  if (plain) {
-    FailureOr<Int8Table> table = buildPlainTosaTable(*island);
-    if (failed(table))
-      return failure();
-    int8Table = std::move(*table);
-  } else if (inParams->storage.bitWidth == 8) {
-    FailureOr<Int8Table> table =
-        buildQuantDialectTable(*island, *inParams, *outParams);
-    if (failed(table))
-      return failure();
-    int8Table = std::move(*table);
-  } else {
-    FailureOr<Int16Table> table =
-        buildInt16Table(*island, *inParams, *outParams);
-    if (failed(table))
-      return failure();
-    int16Table = std::move(*table);
+  std::optional<QuantParams> tableIn, tableOut;
+  if (!plain) {
+    tableIn = *inParams;
+    tableOut = *outParams;
   }
+  CachedTable *table = getTable(*island, tableIn, tableOut);
+  if (!table)
+    return failure();
+  reportTableNaN(*island, *table, tableIn, tableOut);
+  const std::optional<Int16Table> &int16Table = table->int16;
 
-  SmallVector<Location> locs;
-  for (quant::DequantizeCastOp dequantize : island->dequantizes)
-    locs.push_back(dequantize.getLoc());
-  for (Operation *op : island->ops)
-    locs.push_back(op->getLoc());
-  locs.push_back(sink->getLoc());
-  Location loc = rewriter.getFusedLoc(locs);
+  // The lookup replaces the quantize and takes its location, as a rewrite
+  // of the quantize would; remarks (report-folded) name the island's ops.
+  Location loc = sink->getLoc();
 
   // Plain islands read the i8 tensor itself; quant-dialect islands its
   // storage view.
@@ -421,9 +463,9 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
     outStorageType = outType.clone(quantType.getStorageType());
   Value lookup =
-      int8Table ? emitInt8Lookup(*int8Table, storage, sink, loc)
-                : emitInt16Lookup(*int16Table, storage,
-                                  outStorageType.getElementType(), sink, loc);
+      table->int8 ? emitInt8Lookup(*table, storage, sink, loc)
+                  : emitInt16Lookup(*table, storage,
+                                    outStorageType.getElementType(), sink, loc);
   // The lookup has exactly its input's shape. The quantize may carry a
   // more (or less) refined but compatible shape; a tensor.cast bridges them.
   rewriter.setInsertionPoint(sink);
@@ -456,6 +498,12 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   }
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island);
+  // A storage view the island read through (an earlier fold's result) is
+  // dead once its dequantize is gone.
+  if (!plain)
+    if (auto view = island->source.getDefiningOp<quant::StorageCastOp>())
+      if (view->use_empty() && view.getInput() == storage)
+        rewriter.eraseOp(view);
   ++result.numFolded;
   return success();
 }

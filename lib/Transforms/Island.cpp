@@ -385,15 +385,15 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
   bool plain = island.encoding == IslandEncoding::PlainTosa;
 
   ScalarProgram &program = island.program;
-  llvm::DenseMap<Value, ValueId> ids;
-  llvm::DenseSet<Value> inProgress;
+  llvm::SmallDenseMap<Value, ValueId, 16> ids;
+  llvm::SmallDenseSet<Value, 16> inProgress;
   struct Frame {
     Value value;
     bool operandsDone;
   };
   SmallVector<Frame> stack = {{root, false}};
   SmallVector<ElementwiseStep> pendingSteps;
-  llvm::DenseMap<Operation *, unsigned> stepIndex;
+  llvm::SmallDenseMap<Operation *, unsigned, 16> stepIndex;
 
   // The input is instruction 0: the dequantized f32 value (its type is
   // checked below), or the i8 code itself.

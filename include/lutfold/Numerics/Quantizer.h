@@ -18,6 +18,7 @@
 
 #include "lutfold/Numerics/QuantParams.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
@@ -69,6 +70,10 @@ public:
   /// The code for `value`, always inside [qmin, qmax]. Infinities saturate.
   /// NaN has no code in any framework; it maps to nanCode().
   int64_t quantize(float value) const;
+  /// quantize() of every value into `codes`, which has as many elements;
+  /// faster than one call per value for whole tables.
+  void quantize(llvm::ArrayRef<float> values,
+                llvm::MutableArrayRef<int64_t> codes) const;
 
   /// The deterministic code given to NaN: the zero point (the code of 0.0),
   /// clamped to [qmin, qmax].

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace lutfold {
 
@@ -130,6 +131,10 @@ public:
   ValueId addShiftedMul(ValueId lhs, ValueId rhs, unsigned shift);
   /// Marks the program's result.
   void setResult(ValueId value) { result = value; }
+
+  /// Appends to `key` a byte string that identifies the program: equal
+  /// for programs with the same instructions and result.
+  void appendKey(std::string &key) const;
 
   llvm::ArrayRef<ScalarInstruction> getInstructions() const {
     return instructions;
