@@ -110,6 +110,26 @@ int64_t Quantizer::quantize(float value) const {
 void Quantizer::quantize(llvm::ArrayRef<float> values,
                          llvm::MutableArrayRef<int64_t> codes) const {
   assert(values.size() == codes.size() && "one code per value");
-  for (size_t i = 0, e = values.size(); i != e; ++i)
-    codes[i] = quantize(values[i]);
+  if (preset != NumericsPreset::PT2E || overflowGuard) {
+    for (size_t i = 0, e = values.size(); i != e; ++i)
+      codes[i] = quantize(values[i]);
+    return;
+  }
+  // PT2E's common case without branches on the parameters: finite values
+  // whose scaled magnitude is below 2^22. NaN, infinities and larger values
+  // take quantize(), which gives them the same codes it always does.
+  const float lo = static_cast<float>(params.qmin);
+  const float hi = static_cast<float>(params.qmax);
+  constexpr float kShift = 0x1.8p23f;
+  for (size_t i = 0, e = values.size(); i != e; ++i) {
+    float scaled = values[i] * inverseScale;
+    if (!(std::fabs(scaled) < 0x1p22f)) {
+      codes[i] = quantize(values[i]);
+      continue;
+    }
+    float rounded = ((scaled + kShift) - kShift) + zeroPoint;
+    codes[i] = rounded <= lo   ? params.qmin
+               : rounded >= hi ? params.qmax
+                               : static_cast<int64_t>(rounded);
+  }
 }
