@@ -14,18 +14,6 @@
 
 using namespace lutfold;
 
-static llvm::Error checkInt16(const QuantParams &params, llvm::StringRef role) {
-  if (llvm::Error error = params.validate())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: " + llvm::toString(std::move(error)));
-  if (!(params.storage == StorageType::i16()))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: storage is not signed 16-bit");
-  return llvm::Error::success();
-}
-
 /// A RESCALE by 2^-exponent with zero points of 0.
 static TosaRescale rescaleByPowerOfTwo(int exponent) {
   return *TosaRescale::forScale(std::exp2(-exponent), 0, StorageType::i16());
@@ -35,9 +23,9 @@ llvm::Expected<Int16Table>
 lutfold::buildExecuTorchInt16Table(const QuantParams &in,
                                    const QuantParams &out, ScalarFunction fn,
                                    NumericsPreset preset) {
-  if (llvm::Error error = checkInt16(in, "input"))
+  if (llvm::Error error = validateTableParams(in, "input", {16}))
     return std::move(error);
-  if (llvm::Error error = checkInt16(out, "output"))
+  if (llvm::Error error = validateTableParams(out, "output", {16}))
     return std::move(error);
   Quantizer dequantizer(in, preset);
   Quantizer quantizer(out, preset);
@@ -63,9 +51,9 @@ lutfold::buildExecuTorchInt16Table(const QuantParams &in,
 llvm::Expected<Int16Table>
 lutfold::buildTFLiteInt16Table(const QuantParams &in, const QuantParams &out,
                                ScalarFunction fn) {
-  if (llvm::Error error = checkInt16(in, "input"))
+  if (llvm::Error error = validateTableParams(in, "input", {16}))
     return std::move(error);
-  if (llvm::Error error = checkInt16(out, "output"))
+  if (llvm::Error error = validateTableParams(out, "output", {16}))
     return std::move(error);
   const float inScale = static_cast<float>(in.scale);
   const float outScale = static_cast<float>(out.scale);

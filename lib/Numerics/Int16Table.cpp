@@ -32,27 +32,12 @@ using namespace lutfold;
 static constexpr unsigned kNumIntervals = kInt16TableEntries - 1;
 static constexpr unsigned kCodesPerInterval = 128;
 
-static llvm::Error checkParams(const QuantParams &params, llvm::StringRef role,
-                               llvm::ArrayRef<unsigned> widths) {
-  if (llvm::Error error = params.validate())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: " + llvm::toString(std::move(error)));
-  if (!params.storage.isSigned ||
-      !llvm::is_contained(widths, params.storage.bitWidth))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: storage is not signed " +
-            (widths.size() == 1 ? "16-bit" : "8- or 16-bit"));
-  return llvm::Error::success();
-}
-
 llvm::Expected<Int16Reference>
 lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
                              ScalarFunction fn, NumericsPreset preset) {
-  if (llvm::Error error = checkParams(in, "input", {16}))
+  if (llvm::Error error = validateTableParams(in, "input", {16}))
     return std::move(error);
-  if (llvm::Error error = checkParams(out, "output", {8, 16}))
+  if (llvm::Error error = validateTableParams(out, "output", {8, 16}))
     return std::move(error);
 
   Quantizer dequantizer(in, preset);

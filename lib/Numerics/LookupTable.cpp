@@ -12,25 +12,13 @@
 
 using namespace lutfold;
 
-static llvm::Error checkInt8(const QuantParams &params, llvm::StringRef role) {
-  if (llvm::Error error = params.validate())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: " + llvm::toString(std::move(error)));
-  if (!(params.storage == StorageType::i8()))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        role + " parameters: storage is not signed 8-bit");
-  return llvm::Error::success();
-}
-
 llvm::Expected<Int8Table> lutfold::buildInt8Table(const QuantParams &in,
                                                   const QuantParams &out,
                                                   ScalarFunction fn,
                                                   NumericsPreset preset) {
-  if (llvm::Error error = checkInt8(in, "input"))
+  if (llvm::Error error = validateTableParams(in, "input", {8}))
     return std::move(error);
-  if (llvm::Error error = checkInt8(out, "output"))
+  if (llvm::Error error = validateTableParams(out, "output", {8}))
     return std::move(error);
 
   // Three passes over the 256 codes: the function's calls then run back to

@@ -8,6 +8,7 @@
 
 #include "lutfold/Numerics/QuantParams.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -60,4 +61,26 @@ llvm::Error QuantParams::validate() const {
   if (zeroPoint < lo || zeroPoint > hi)
     return outside("zero point", zeroPoint);
   return llvm::Error::success();
+}
+
+llvm::Error lutfold::validateTableParams(const QuantParams &params,
+                                         llvm::StringRef role,
+                                         llvm::ArrayRef<unsigned> bitWidths) {
+  if (llvm::Error error = params.validate())
+    return makeError(role + " parameters: " + llvm::toString(std::move(error)));
+  if (params.storage.isSigned &&
+      llvm::is_contained(bitWidths, params.storage.bitWidth))
+    return llvm::Error::success();
+  return makeError(role + " parameters: storage is not signed " +
+                   formatBitWidths(bitWidths));
+}
+
+std::string lutfold::formatBitWidths(llvm::ArrayRef<unsigned> bitWidths) {
+  std::string text;
+  for (auto [i, width] : llvm::enumerate(bitWidths))
+    text += (i == 0                      ? ""
+             : i + 1 == bitWidths.size() ? "- or "
+                                         : "-, ") +
+            std::to_string(width);
+  return text + "-bit";
 }

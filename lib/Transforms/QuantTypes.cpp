@@ -49,14 +49,8 @@ lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
   unsigned storageWidth = quantType.getStorageTypeIntegralWidth();
   if (!quantType.isSigned() ||
       !llvm::is_contained(storageWidths, storageWidth)) {
-    std::string widths;
-    for (auto [i, width] : llvm::enumerate(storageWidths))
-      widths += (i == 0                          ? ""
-                 : i + 1 == storageWidths.size() ? "- or "
-                                                 : "-, ") +
-                std::to_string(width);
     reason = "storage type of " + quoted(elementType) + " is not signed " +
-             widths + "-bit";
+             formatBitWidths(storageWidths);
     return failure();
   }
   if (!quantType.getExpressedType().isF32()) {

@@ -15,9 +15,12 @@
 #ifndef LUTFOLD_NUMERICS_QUANTPARAMS_H
 #define LUTFOLD_NUMERICS_QUANTPARAMS_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <string>
 
 namespace lutfold {
 
@@ -63,6 +66,15 @@ struct QuantParams {
   /// whose message names the offending field.
   llvm::Error validate() const;
 };
+
+/// Bit widths as a phrase: "8-bit", "8- or 16-bit", "4-, 8- or 16-bit".
+std::string formatBitWidths(llvm::ArrayRef<unsigned> bitWidths);
+
+/// validate(), and signed storage of one of `bitWidths` bits, as a table
+/// builder needs; errors start with "<role> parameters: " (role is "input"
+/// or "output").
+llvm::Error validateTableParams(const QuantParams &params, llvm::StringRef role,
+                                llvm::ArrayRef<unsigned> bitWidths);
 
 } // namespace lutfold
 
