@@ -411,26 +411,28 @@ void IslandFolder::reportFolded(const Island &island, const Twine &details) {
 }
 
 LogicalResult IslandFolder::foldSink(Operation *sink) {
-  // The quantize's type is checked before the walk: it is cheaper.
+  // The quantize's type is checked before the walk: it is cheaper. Plain
+  // islands have no quantized types.
   std::string reason;
-  FailureOr<QuantParams> outParams;
+  std::optional<QuantParams> inParams, outParams;
   bool plain = !isa<quant::QuantizeCastOp>(sink);
   if (!plain) {
-    outParams = getPerTensorParams(sink->getResult(0).getType(),
-                                   kTableStorageWidths, reason);
-    if (failed(outParams))
+    FailureOr<QuantParams> params = getPerTensorParams(
+        sink->getResult(0).getType(), kTableStorageWidths, reason);
+    if (failed(params))
       return decline(sink, "result of quant.qcast: " + reason);
+    outParams = *params;
   }
 
   FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
   if (failed(island))
     return decline(sink, reason);
-  FailureOr<QuantParams> inParams;
   if (!plain) {
-    inParams = getPerTensorParams(island->source.getType(), kTableStorageWidths,
-                                  reason);
-    if (failed(inParams))
+    FailureOr<QuantParams> params = getPerTensorParams(
+        island->source.getType(), kTableStorageWidths, reason);
+    if (failed(params))
       return decline(sink, "input of quant.dcast: " + reason);
+    inParams = *params;
     // An i8 TABLE returns i8: a wider output would only be a widened copy.
     if (inParams->storage.bitWidth == 8 && outParams->storage.bitWidth != 8)
       return decline(sink, "an 8-bit input needs an 8-bit output, but the "
@@ -440,15 +442,10 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   }
 
   // Build the table before touching the IR: a failure leaves it as it was.
-  std::optional<QuantParams> tableIn, tableOut;
-  if (!plain) {
-    tableIn = *inParams;
-    tableOut = *outParams;
-  }
-  CachedTable *table = getTable(*island, tableIn, tableOut);
+  CachedTable *table = getTable(*island, inParams, outParams);
   if (!table)
     return failure();
-  reportTableNaN(*island, *table, tableIn, tableOut);
+  reportTableNaN(*island, *table, inParams, outParams);
   const std::optional<Int16Table> &int16Table = table->int16;
 
   // The lookup replaces the quantize and takes its location, as a rewrite
