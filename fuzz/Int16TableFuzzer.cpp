@@ -112,28 +112,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NumericsPreset preset =
       tflite ? NumericsPreset::TFLite : NumericsPreset::PT2E;
 
-  std::function<float(float)> fn;
   ScalarProgram program;
-  switch (fdp.ConsumeIntegralInRange<int>(0, 6)) {
-  case 0:
-    fn = scalar::sigmoid;
-    break;
-  case 1:
-    fn = scalar::tanh;
-    break;
-  case 2:
-    fn = scalar::exp;
-    break;
-  case 3:
-    fn = scalar::erf;
-    break;
-  case 4:
-    fn = scalar::gelu;
-    break;
-  default:
-    program = consumeProgram(fdp);
-    fn = [&](float x) { return program(x); };
-  }
+  std::function<float(float)> fn = consumeFunction(
+      fdp,
+      {scalar::sigmoid, scalar::tanh, scalar::exp, scalar::erf, scalar::gelu},
+      program);
 
   llvm::Expected<Int16Reference> reference =
       buildInt16Reference(in, out, fn, preset);

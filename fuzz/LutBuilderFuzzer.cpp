@@ -68,22 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NumericsPreset preset =
       tflite ? NumericsPreset::TFLite : NumericsPreset::PT2E;
 
-  std::function<float(float)> fn;
   ScalarProgram program;
-  switch (fdp.ConsumeIntegralInRange<int>(0, 3)) {
-  case 0:
-    fn = scalar::sigmoid;
-    break;
-  case 1:
-    fn = scalar::gelu;
-    break;
-  case 2:
-    fn = scalar::log;
-    break;
-  default:
-    program = consumeProgram(fdp);
-    fn = [&](float x) { return program(x); };
-  }
+  std::function<float(float)> fn = consumeFunction(
+      fdp, {scalar::sigmoid, scalar::gelu, scalar::log}, program);
 
   llvm::Expected<Int8Table> table = buildInt8Table(in, out, fn, preset);
   bool valid = isValid(in) && isValid(out);

@@ -14,6 +14,7 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <functional>
 #include <vector>
 
 namespace lutfold {
@@ -76,6 +77,19 @@ inline ScalarProgram consumeProgram(FuzzedDataProvider &fdp) {
     last = program.addOp(ScalarOpcode::Cast, ScalarType::F32, {last});
   program.setResult(last);
   return program;
+}
+
+/// One of `library`, or (the last choice) a random program, which `program`
+/// keeps alive for the returned function.
+inline std::function<float(float)>
+consumeFunction(FuzzedDataProvider &fdp,
+                llvm::ArrayRef<scalar::UnaryFunction> library,
+                ScalarProgram &program) {
+  size_t choice = fdp.ConsumeIntegralInRange<size_t>(0, library.size());
+  if (choice < library.size())
+    return library[choice];
+  program = consumeProgram(fdp);
+  return [&program](float x) { return program(x); };
 }
 
 } // namespace lutfold
