@@ -71,13 +71,6 @@ static QuantParams consumeParams(FuzzedDataProvider &fdp, unsigned bits) {
   return {storage, scale, zeroPoint, qmin, qmax};
 }
 
-static bool isValid(const QuantParams &p) {
-  return std::isfinite(p.scale) && p.scale > 0 && p.qmin <= p.qmax &&
-         p.qmin >= p.storage.minValue() && p.qmax <= p.storage.maxValue() &&
-         p.zeroPoint >= p.storage.minValue() &&
-         p.zeroPoint <= p.storage.maxValue();
-}
-
 /// TABLE and RESCALE from the TOSA pseudocode, in 128-bit arithmetic with
 /// an explicit floor division.
 static int64_t evaluatePath(const Int16Table &table, int64_t code) {
@@ -120,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   llvm::Expected<Int16Reference> reference =
       buildInt16Reference(in, out, fn, preset);
-  bool valid = isValid(in) && isValid(out);
+  bool valid = reference::isValid(in) && reference::isValid(out);
   if (!reference) {
     llvm::consumeError(reference.takeError());
     if (valid)
@@ -130,8 +123,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!valid)
     fail("invalid parameters accepted");
 
-  reference::Params refIn{in.scale, in.zeroPoint, in.qmin, in.qmax};
-  reference::Params refOut{out.scale, out.zeroPoint, out.qmin, out.qmax};
+  reference::Params refIn = reference::toReference(in);
+  reference::Params refOut = reference::toReference(out);
   for (int64_t code = -32768; code <= 32767; ++code)
     if (reference->codes[code + 32768] !=
         reference::quantize(fn(reference::dequantize(code, refIn)), refOut,

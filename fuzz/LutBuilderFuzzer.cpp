@@ -54,12 +54,6 @@ static QuantParams consumeParams(FuzzedDataProvider &fdp) {
   return {StorageType::i8(), scale, zeroPoint, qmin, qmax};
 }
 
-static bool isValid(const QuantParams &p) {
-  return std::isfinite(p.scale) && p.scale > 0 && p.qmin <= p.qmax &&
-         p.qmin >= -128 && p.qmax <= 127 && p.zeroPoint >= -128 &&
-         p.zeroPoint <= 127;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   QuantParams in = consumeParams(fdp);
@@ -73,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       fdp, {scalar::sigmoid, scalar::gelu, scalar::log}, program);
 
   llvm::Expected<Int8Table> table = buildInt8Table(in, out, fn, preset);
-  bool valid = isValid(in) && isValid(out);
+  bool valid = reference::isValid(in) && reference::isValid(out);
   if (!table) {
     llvm::consumeError(table.takeError());
     if (valid)
@@ -83,8 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!valid)
     fail("invalid parameters accepted");
 
-  reference::Params refIn{in.scale, in.zeroPoint, in.qmin, in.qmax};
-  reference::Params refOut{out.scale, out.zeroPoint, out.qmin, out.qmax};
+  reference::Params refIn = reference::toReference(in);
+  reference::Params refOut = reference::toReference(out);
   size_t nanIndex = 0;
   for (int64_t code = -128; code <= 127; ++code) {
     int8_t entry = table->lookup(code);

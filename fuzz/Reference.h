@@ -15,6 +15,8 @@
 #ifndef LUTFOLD_FUZZ_REFERENCE_H
 #define LUTFOLD_FUZZ_REFERENCE_H
 
+#include "lutfold/Numerics/QuantParams.h"
+
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -25,6 +27,19 @@ struct Params {
   double scale;
   int64_t zeroPoint, qmin, qmax;
 };
+
+inline Params toReference(const QuantParams &p) {
+  return {p.scale, p.zeroPoint, p.qmin, p.qmax};
+}
+
+/// The specification's conditions for usable parameters of signed storage,
+/// written again: a finite scale above 0, qmin <= qmax, and qmin, qmax and
+/// the zero point inside the storage type.
+inline bool isValid(const QuantParams &p) {
+  int64_t lo = -(int64_t(1) << (p.storage.bitWidth - 1)), hi = -lo - 1;
+  return std::isfinite(p.scale) && p.scale > 0 && p.qmin <= p.qmax &&
+         p.qmin >= lo && p.qmax <= hi && p.zeroPoint >= lo && p.zeroPoint <= hi;
+}
 
 inline float dequantize(int64_t code, const Params &p) {
   int64_t clamped = code < p.qmin ? p.qmin : code > p.qmax ? p.qmax : code;

@@ -92,6 +92,8 @@ private:
     /// The constants' attributes (the table, then RESCALE's parameters),
     /// made on first use.
     SmallVector<DenseElementsAttr, 0> attributes;
+    /// int16: TABLE + RESCALE's error, measured on the first report.
+    std::optional<Int16TableError> int16Error;
   };
   CachedTable *getTable(const Island &island,
                         const std::optional<QuantParams> &inParams,
@@ -446,7 +448,6 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   if (!table)
     return failure();
   reportTableNaN(*island, *table, inParams, outParams);
-  const std::optional<Int16Table> &int16Table = table->int16;
 
   // The lookup replaces the quantize and takes its location, as a rewrite
   // of the quantize would; remarks (report-folded) name the island's ops.
@@ -480,17 +481,19 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
     else
       os << "from " << quoted(island->source.getType()) << " to "
          << quoted(outType);
-    if (int16Table) {
+    if (table->int16 && !table->int16Error) {
+      // Once per distinct table: the reference costs 65,536 evaluations.
       llvm::Expected<Int16Reference> reference = buildInt16Reference(
           *inParams, *outParams, island->program, options.preset);
-      if (reference) {
-        Int16TableError error = measureInt16TableError(*int16Table, *reference);
-        os << "; TABLE + RESCALE, error at most " << error.maxError
-           << " output codes, mean " << llvm::format("%.4f", error.meanError);
-      } else {
+      if (reference)
+        table->int16Error = measureInt16TableError(*table->int16, *reference);
+      else
         llvm::consumeError(reference.takeError());
-      }
     }
+    if (table->int16Error)
+      os << "; TABLE + RESCALE, error at most " << table->int16Error->maxError
+         << " output codes, mean "
+         << llvm::format("%.4f", table->int16Error->meanError);
     reportFolded(*island, details);
   }
   rewriter.replaceOp(sink, folded);
