@@ -26,7 +26,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  libgtest-dev libbenchmark-dev clang-format zlib1g-dev libzstd-dev
+  libgtest-dev libbenchmark-dev clang-format-22 zlib1g-dev libzstd-dev
   librsvg2-bin
   clang-22 libclang-rt-22-dev
 )
@@ -142,7 +142,7 @@ docs() {
 format() {
   deps
   (cd "$ROOT" && find include lib tools unittests fuzz bench examples -name '*.cpp' -o -name '*.h' |
-    xargs clang-format -i)
+    xargs clang-format-22 -i)
 }
 
 CMAKE_ARGS=()
