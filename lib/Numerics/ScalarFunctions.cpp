@@ -8,7 +8,8 @@
 
 #include "lutfold/Numerics/ScalarFunctions.h"
 
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
 #include <cmath>
@@ -97,34 +98,36 @@ float scalar::hardsigmoid(float x) {
   return std::min(std::max(x + 3.0f, 0.0f), 6.0f) / 6.0f;
 }
 
-static const llvm::StringRef kUnaryFunctionNames[] = {
-    "sigmoid", "tanh", "exp",  "log",       "rsqrt",     "reciprocal",
-    "erf",     "sin",  "cos",  "floor",     "ceil",      "abs",
-    "negate",  "silu", "gelu", "gelu_tanh", "hardswish", "hardsigmoid"};
+namespace {
+struct NamedFunction {
+  llvm::StringLiteral name;
+  UnaryFunction function;
+};
+} // namespace
+
+/// The unary operators of ScalarOps.def, then PyTorch's activations.
+static constexpr NamedFunction kUnaryFunctions[] = {
+#define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
+  {NAME, F32_FUNCTION},
+#include "lutfold/Numerics/ScalarOps.def"
+    {"silu", silu},
+    {"gelu", gelu},
+    {"gelu_tanh", geluTanh},
+    {"hardswish", hardswish},
+    {"hardsigmoid", hardsigmoid},
+};
 
 llvm::ArrayRef<llvm::StringRef> scalar::getUnaryFunctionNames() {
-  return kUnaryFunctionNames;
+  static const llvm::SmallVector<llvm::StringRef> names = llvm::to_vector(
+      llvm::map_range(kUnaryFunctions, [](const NamedFunction &entry) {
+        return llvm::StringRef(entry.name);
+      }));
+  return names;
 }
 
 scalar::UnaryFunction scalar::lookupUnaryFunction(llvm::StringRef name) {
-  return llvm::StringSwitch<UnaryFunction>(name)
-      .Case("sigmoid", sigmoid)
-      .Case("tanh", tanh)
-      .Case("exp", exp)
-      .Case("log", log)
-      .Case("rsqrt", rsqrt)
-      .Case("reciprocal", reciprocal)
-      .Case("erf", erf)
-      .Case("sin", sin)
-      .Case("cos", cos)
-      .Case("floor", floor)
-      .Case("ceil", ceil)
-      .Case("abs", abs)
-      .Case("negate", negate)
-      .Case("silu", silu)
-      .Case("gelu", gelu)
-      .Case("gelu_tanh", geluTanh)
-      .Case("hardswish", hardswish)
-      .Case("hardsigmoid", hardsigmoid)
-      .Default(nullptr);
+  for (const NamedFunction &entry : kUnaryFunctions)
+    if (entry.name == name)
+      return entry.function;
+  return nullptr;
 }

@@ -69,133 +69,43 @@ static int64_t wrapInteger(int64_t value, ScalarType type) {
   return static_cast<int64_t>(bits ^ sign) - static_cast<int64_t>(sign);
 }
 
-unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
-  switch (opcode) {
-  case ScalarOpcode::Input:
-  case ScalarOpcode::Constant:
-    return 0;
-  case ScalarOpcode::Sigmoid:
-  case ScalarOpcode::Tanh:
-  case ScalarOpcode::Exp:
-  case ScalarOpcode::Log:
-  case ScalarOpcode::Rsqrt:
-  case ScalarOpcode::Reciprocal:
-  case ScalarOpcode::Erf:
-  case ScalarOpcode::Sin:
-  case ScalarOpcode::Cos:
-  case ScalarOpcode::Floor:
-  case ScalarOpcode::Ceil:
-  case ScalarOpcode::Abs:
-  case ScalarOpcode::Negate:
-  case ScalarOpcode::Clamp:
-  case ScalarOpcode::Cast:
-  case ScalarOpcode::LogicalNot:
-    return 1;
-  case ScalarOpcode::Add:
-  case ScalarOpcode::Sub:
-  case ScalarOpcode::Mul:
-  case ScalarOpcode::Pow:
-  case ScalarOpcode::Maximum:
-  case ScalarOpcode::Minimum:
-  case ScalarOpcode::Greater:
-  case ScalarOpcode::GreaterEqual:
-  case ScalarOpcode::Equal:
-  case ScalarOpcode::LogicalAnd:
-  case ScalarOpcode::LogicalOr:
-  case ScalarOpcode::LogicalXor:
-    return 2;
-  case ScalarOpcode::Select:
-    return 3;
-  }
-  llvm_unreachable("unknown scalar opcode");
+namespace {
+/// What ScalarOps.def says of one opcode.
+struct OpcodeInfo {
+  llvm::StringLiteral name;
+  unsigned numOperands;
+  ScalarOpTyping typing;
+  /// The f32 function of a unary operator; null for the others.
+  scalar::UnaryFunction f32Function;
+};
+} // namespace
+
+static constexpr OpcodeInfo kOpcodeInfo[] = {
+    {"input", 0, ScalarOpTyping::Leaf, nullptr},
+    {"constant", 0, ScalarOpTyping::Leaf, nullptr},
+#define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING)         \
+  {NAME, NUM_OPERANDS, ScalarOpTyping::TYPING, nullptr},
+#define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
+  {NAME, 1, ScalarOpTyping::TYPING, F32_FUNCTION},
+#include "lutfold/Numerics/ScalarOps.def"
+};
+
+static const OpcodeInfo &getInfo(ScalarOpcode opcode) {
+  assert(static_cast<size_t>(opcode) < std::size(kOpcodeInfo) &&
+         "unknown scalar opcode");
+  return kOpcodeInfo[static_cast<size_t>(opcode)];
 }
 
-bool lutfold::isFloatOnly(ScalarOpcode opcode) {
-  switch (opcode) {
-  case ScalarOpcode::Sigmoid:
-  case ScalarOpcode::Tanh:
-  case ScalarOpcode::Exp:
-  case ScalarOpcode::Log:
-  case ScalarOpcode::Rsqrt:
-  case ScalarOpcode::Reciprocal:
-  case ScalarOpcode::Erf:
-  case ScalarOpcode::Sin:
-  case ScalarOpcode::Cos:
-  case ScalarOpcode::Floor:
-  case ScalarOpcode::Ceil:
-  case ScalarOpcode::Pow:
-    return true;
-  default:
-    return false;
-  }
+unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
+  return getInfo(opcode).numOperands;
+}
+
+ScalarOpTyping lutfold::getTyping(ScalarOpcode opcode) {
+  return getInfo(opcode).typing;
 }
 
 llvm::StringRef lutfold::stringifyScalarOpcode(ScalarOpcode opcode) {
-  switch (opcode) {
-  case ScalarOpcode::Input:
-    return "input";
-  case ScalarOpcode::Constant:
-    return "constant";
-  case ScalarOpcode::Sigmoid:
-    return "sigmoid";
-  case ScalarOpcode::Tanh:
-    return "tanh";
-  case ScalarOpcode::Exp:
-    return "exp";
-  case ScalarOpcode::Log:
-    return "log";
-  case ScalarOpcode::Rsqrt:
-    return "rsqrt";
-  case ScalarOpcode::Reciprocal:
-    return "reciprocal";
-  case ScalarOpcode::Erf:
-    return "erf";
-  case ScalarOpcode::Sin:
-    return "sin";
-  case ScalarOpcode::Cos:
-    return "cos";
-  case ScalarOpcode::Floor:
-    return "floor";
-  case ScalarOpcode::Ceil:
-    return "ceil";
-  case ScalarOpcode::Abs:
-    return "abs";
-  case ScalarOpcode::Negate:
-    return "negate";
-  case ScalarOpcode::Clamp:
-    return "clamp";
-  case ScalarOpcode::Cast:
-    return "cast";
-  case ScalarOpcode::LogicalNot:
-    return "logical_not";
-  case ScalarOpcode::Add:
-    return "add";
-  case ScalarOpcode::Sub:
-    return "sub";
-  case ScalarOpcode::Mul:
-    return "mul";
-  case ScalarOpcode::Pow:
-    return "pow";
-  case ScalarOpcode::Maximum:
-    return "maximum";
-  case ScalarOpcode::Minimum:
-    return "minimum";
-  case ScalarOpcode::Greater:
-    return "greater";
-  case ScalarOpcode::GreaterEqual:
-    return "greater_equal";
-  case ScalarOpcode::Equal:
-    return "equal";
-  case ScalarOpcode::LogicalAnd:
-    return "logical_and";
-  case ScalarOpcode::LogicalOr:
-    return "logical_or";
-  case ScalarOpcode::LogicalXor:
-    return "logical_xor";
-  case ScalarOpcode::Select:
-    return "select";
-  }
-  llvm_unreachable("unknown scalar opcode");
+  return getInfo(opcode).name;
 }
 
 double lutfold::roundToType(double value, ScalarType type) {
@@ -390,47 +300,12 @@ static double evaluateInstruction(const ScalarInstruction &op,
   if (isInteger(op.type))
     return evaluateInteger(op, integer(a), integer(b));
 
+  // Unary operators are their f32 function.
+  if (scalar::UnaryFunction function = getInfo(op.opcode).f32Function)
+    return roundToType(function(f(a)), op.type);
+
   float value;
   switch (op.opcode) {
-  case ScalarOpcode::Sigmoid:
-    value = scalar::sigmoid(f(a));
-    break;
-  case ScalarOpcode::Tanh:
-    value = scalar::tanh(f(a));
-    break;
-  case ScalarOpcode::Exp:
-    value = scalar::exp(f(a));
-    break;
-  case ScalarOpcode::Log:
-    value = scalar::log(f(a));
-    break;
-  case ScalarOpcode::Rsqrt:
-    value = scalar::rsqrt(f(a));
-    break;
-  case ScalarOpcode::Reciprocal:
-    value = scalar::reciprocal(f(a));
-    break;
-  case ScalarOpcode::Erf:
-    value = scalar::erf(f(a));
-    break;
-  case ScalarOpcode::Sin:
-    value = scalar::sin(f(a));
-    break;
-  case ScalarOpcode::Cos:
-    value = scalar::cos(f(a));
-    break;
-  case ScalarOpcode::Floor:
-    value = scalar::floor(f(a));
-    break;
-  case ScalarOpcode::Ceil:
-    value = scalar::ceil(f(a));
-    break;
-  case ScalarOpcode::Abs:
-    value = scalar::abs(f(a));
-    break;
-  case ScalarOpcode::Negate:
-    value = scalar::negate(f(a));
-    break;
   case ScalarOpcode::Clamp:
     value = scalar::clamp(f(a), static_cast<float>(op.constant),
                           static_cast<float>(op.clampMax), op.nanMode);

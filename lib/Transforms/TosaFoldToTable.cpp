@@ -46,7 +46,7 @@ struct TosaFoldToTable final
     FoldToTableOptions options;
     options.preset = preset;
     options.limits.maxOps = maxIslandSize;
-    options.limits.allowedOps = allowedOps;
+    options.limits.allowedOps.assign(allowedOps.begin(), allowedOps.end());
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);

@@ -82,10 +82,9 @@ float hardsigmoid(float x);
 
 using UnaryFunction = float (*)(float);
 
-/// The unary functions above by the names LutFold's tools accept:
-/// "sigmoid", "tanh", "exp", "log", "rsqrt", "reciprocal", "erf", "sin",
-/// "cos", "floor", "ceil", "abs", "negate", "silu", "gelu", "gelu_tanh",
-/// "hardswish", "hardsigmoid".
+/// The unary functions above by the names LutFold's tools accept: the unary
+/// TOSA operators of ScalarOps.def ("sigmoid", "tanh", ..., "negate"), then
+/// "silu", "gelu", "gelu_tanh", "hardswish", "hardsigmoid".
 llvm::ArrayRef<llvm::StringRef> getUnaryFunctionNames();
 
 /// The function named `name`, or nullptr.

@@ -39,50 +39,43 @@ bool isFloat(ScalarType type);
 /// I8, I16 or I32 (not I1, which is a boolean).
 bool isInteger(ScalarType type);
 
-/// The operators a program can apply, with TOSA's element-wise semantics.
+/// The operators a program can apply, with TOSA's element-wise semantics:
+/// the leaves, then every operator of ScalarOps.def.
 enum class ScalarOpcode : uint8_t {
-  // Leaves.
   Input,
   Constant,
-  // Unary.
-  Sigmoid,
-  Tanh,
-  Exp,
-  Log,
-  Rsqrt,
-  Reciprocal,
-  Erf,
-  Sin,
-  Cos,
-  Floor,
-  Ceil,
-  Abs,
-  Negate,
-  Clamp,
+#define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING) OPCODE,
+#include "lutfold/Numerics/ScalarOps.def"
+};
+
+/// What an operator reads and produces.
+enum class ScalarOpTyping : uint8_t {
+  /// The input and constants.
+  Leaf,
+  /// Floats to a float of the same type (transcendentals, floor, pow).
+  FloatOnly,
+  /// Numbers, float or integer, to a number of the same type.
+  Numeric,
+  /// Numbers to a boolean.
+  Compare,
+  /// Booleans to a boolean.
+  Logical,
+  /// A value of one type to another (TOSA CAST).
   Cast,
-  LogicalNot,
-  // Binary.
-  Add,
-  Sub,
-  Mul,
-  Pow,
-  Maximum,
-  Minimum,
-  Greater,
-  GreaterEqual,
-  Equal,
-  LogicalAnd,
-  LogicalOr,
-  LogicalXor,
-  // Ternary.
+  /// A boolean predicate choosing between two values of the result's type.
   Select,
 };
 
 /// Number of operands `opcode` takes.
 unsigned getNumOperands(ScalarOpcode opcode);
+ScalarOpTyping getTyping(ScalarOpcode opcode);
 /// Whether `opcode` is defined on floats only (the transcendentals, floor,
 /// ceil, pow).
-bool isFloatOnly(ScalarOpcode opcode);
+inline bool isFloatOnly(ScalarOpcode opcode) {
+  return getTyping(opcode) == ScalarOpTyping::FloatOnly;
+}
+/// The operator's TOSA name without "tosa." ("greater_equal"), or "input"
+/// and "constant".
 llvm::StringRef stringifyScalarOpcode(ScalarOpcode opcode);
 
 /// One step of a program. Operands index earlier instructions.

@@ -7,9 +7,19 @@
 //===----------------------------------------------------------------------===//
 //
 // An island is the set of element-wise TOSA operations between one quantized
-// input, dequantized by `quant.dcast`, and one `quant.qcast`, whose other
-// operands are splat constants. Every output element is then the same scalar
-// function of the matching input element: the island's ScalarProgram.
+// input and the quantize that ends it, whose other operands are splat
+// constants. It is spelled in one of two ways:
+//
+//  - with the quant dialect: `quant.dcast` of a `!quant.uniform` value, the
+//    operations, then `quant.qcast` to a `!quant.uniform` type; the table
+//    follows a numerics preset at both ends;
+//  - in plain TOSA, as torch-mlir and TensorFlow emit it: an i8 tensor
+//    enters through `tosa.cast`, the (de)quantization arithmetic is spelled
+//    out as element-wise operations, and a `tosa.cast` to i8 ends it; the
+//    IR alone defines the table.
+//
+// Either way every output element is the same scalar function of the
+// matching input element: the island's ScalarProgram.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,7 +43,7 @@ struct IslandLimits {
   unsigned maxOps = 64;
   /// Operation names (e.g. "tosa.sigmoid") an island may contain; empty
   /// allows every supported operation.
-  llvm::ArrayRef<std::string> allowedOps;
+  llvm::SmallVector<std::string> allowedOps;
 };
 
 /// How an island spells its quantize and dequantize.
@@ -77,7 +87,7 @@ struct Island {
   llvm::SmallVector<mlir::Operation *> instructionOps;
 };
 
-/// Names of the operations an island may contain.
+/// Names of the operations an island may contain (ScalarOps.def), sorted.
 llvm::ArrayRef<llvm::StringRef> getSupportedIslandOps();
 
 /// Collects the island ending at `sink` (a `quant.qcast` or a plain-TOSA
