@@ -15,18 +15,19 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <functional>
+#include <iterator>
 #include <vector>
 
 namespace lutfold {
 
 /// A random straight-line program of up to eight operations on the input.
 inline ScalarProgram consumeProgram(FuzzedDataProvider &fdp) {
+  // Every unary operator with an f32 function.
   static const ScalarOpcode unary[] = {
-      ScalarOpcode::Sigmoid, ScalarOpcode::Tanh,  ScalarOpcode::Exp,
-      ScalarOpcode::Log,     ScalarOpcode::Rsqrt, ScalarOpcode::Reciprocal,
-      ScalarOpcode::Erf,     ScalarOpcode::Sin,   ScalarOpcode::Cos,
-      ScalarOpcode::Floor,   ScalarOpcode::Ceil,  ScalarOpcode::Abs,
-      ScalarOpcode::Negate};
+#define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
+  ScalarOpcode::OPCODE,
+#include "lutfold/Numerics/ScalarOps.def"
+  };
   static const ScalarOpcode binary[] = {ScalarOpcode::Add, ScalarOpcode::Sub,
                                         ScalarOpcode::Mul, ScalarOpcode::Pow};
   ScalarProgram program;
@@ -68,7 +69,8 @@ inline ScalarProgram consumeProgram(FuzzedDataProvider &fdp) {
       break;
     default:
       values.push_back(program.addOp(
-          unary[fdp.ConsumeIntegralInRange<size_t>(0, 12)], type, {pick()}));
+          unary[fdp.ConsumeIntegralInRange<size_t>(0, std::size(unary) - 1)],
+          type, {pick()}));
     }
   }
   // Make the result f32, as a quantize reads it.

@@ -20,6 +20,7 @@
 
 #include "lutfold/Numerics/Int16Anchors.h"
 #include "lutfold/Numerics/Int16Table.h"
+#include "lutfold/Numerics/NumericsOption.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -56,9 +57,9 @@ static cl::opt<bool> outNarrow("out-narrow",
 static cl::opt<unsigned> outBits("out-bits",
                                  cl::desc("Output storage width: 16 or 8"),
                                  cl::init(16));
-static cl::opt<std::string> numerics("numerics",
-                                     cl::desc("Numerics preset: pt2e, tflite"),
-                                     cl::init("pt2e"));
+static cl::opt<NumericsPreset> preset("numerics", cl::desc("Numerics preset"),
+                                      cl::init(NumericsPreset::PT2E),
+                                      getNumericsPresetValues());
 static cl::opt<bool> dump("dump", cl::desc("Print the output code of "
                                            "LutFold's table for every input "
                                            "code"));
@@ -176,14 +177,8 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "Error of int16 TABLE + RESCALE tables against the reference\n");
-  std::optional<NumericsPreset> preset = parseNumericsPreset(numerics);
-  if (!preset) {
-    llvm::WithColor::error() << "unknown numerics preset '" << numerics
-                             << "' (expected 'pt2e' or 'tflite')\n";
-    return 1;
-  }
   if (opName.empty())
-    return report(builtinSuite(), *preset);
+    return report(builtinSuite(), preset);
 
   Function fn = scalar::lookupUnaryFunction(opName);
   if (!fn) {
@@ -199,9 +194,9 @@ int main(int argc, char **argv) {
   c.out = {outStorage, outScale, outZeroPoint,
            outStorage.minValue() + (outNarrow ? 1 : 0), outStorage.maxValue()};
   if (!dump)
-    return report({c}, *preset);
+    return report({c}, preset);
 
-  llvm::Expected<Int16Table> table = buildInt16Table(c.in, c.out, fn, *preset);
+  llvm::Expected<Int16Table> table = buildInt16Table(c.in, c.out, fn, preset);
   if (!table) {
     llvm::WithColor::error() << llvm::toString(table.takeError()) << "\n";
     return 1;

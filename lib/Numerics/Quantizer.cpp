@@ -8,7 +8,7 @@
 
 #include "lutfold/Numerics/Quantizer.h"
 
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
 #include <cassert>
@@ -25,14 +25,6 @@ llvm::StringRef lutfold::stringifyNumericsPreset(NumericsPreset preset) {
     return "tflite";
   }
   llvm_unreachable("unknown numerics preset");
-}
-
-std::optional<NumericsPreset>
-lutfold::parseNumericsPreset(llvm::StringRef name) {
-  return llvm::StringSwitch<std::optional<NumericsPreset>>(name)
-      .Case("pt2e", NumericsPreset::PT2E)
-      .Case("tflite", NumericsPreset::TFLite)
-      .Default(std::nullopt);
 }
 
 Quantizer::Quantizer(const QuantParams &params, NumericsPreset preset)

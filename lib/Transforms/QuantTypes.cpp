@@ -10,8 +10,6 @@
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/Location.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -66,15 +64,4 @@ lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
     return failure();
   }
   return params;
-}
-
-FailureOr<NumericsPreset> lutfold::parseNumericsOption(MLIRContext *context,
-                                                       llvm::StringRef passName,
-                                                       llvm::StringRef value) {
-  std::optional<NumericsPreset> preset = parseNumericsPreset(value);
-  if (!preset)
-    return emitError(UnknownLoc::get(context))
-           << passName << ": unknown numerics preset '" << value
-           << "' (expected 'pt2e' or 'tflite')";
-  return *preset;
 }

@@ -8,7 +8,6 @@
 
 #include "lutfold/Transforms/ExpandQdq.h"
 #include "lutfold/Transforms/Passes.h"
-#include "lutfold/Transforms/QuantTypes.h"
 
 namespace lutfold {
 #define GEN_PASS_DEF_TOSAEXPANDQDQ
@@ -22,23 +21,11 @@ namespace {
 struct TosaExpandQdq final : lutfold::impl::TosaExpandQdqBase<TosaExpandQdq> {
   using Base::Base;
 
-  LogicalResult initialize(MLIRContext *context) override {
-    FailureOr<NumericsPreset> parsed =
-        parseNumericsOption(context, "tosa-expand-qdq", numerics);
-    if (failed(parsed))
-      return failure();
-    preset = *parsed;
-    return success();
-  }
-
   void runOnOperation() override {
     ExpandQdqResult result =
-        expandQuantizeDequantize(getOperation(), preset, reportLeft);
+        expandQuantizeDequantize(getOperation(), numerics, reportLeft);
     if (result.numExpanded == 0)
       markAllAnalysesPreserved();
   }
-
-private:
-  NumericsPreset preset = NumericsPreset::PT2E;
 };
 } // namespace

@@ -8,7 +8,6 @@
 
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
-#include "lutfold/Transforms/QuantTypes.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -26,10 +25,6 @@ struct TosaFoldToTable final
   using Base::Base;
 
   LogicalResult initialize(MLIRContext *context) override {
-    FailureOr<NumericsPreset> parsed =
-        parseNumericsOption(context, "tosa-fold-to-table", numerics);
-    if (failed(parsed))
-      return failure();
     for (const std::string &name : allowedOps)
       if (!llvm::is_contained(getSupportedIslandOps(), name))
         return emitError(UnknownLoc::get(context))
@@ -38,13 +33,12 @@ struct TosaFoldToTable final
     if (maxIslandSize == 0)
       return emitError(UnknownLoc::get(context))
              << "tosa-fold-to-table: max-island-size must be at least 1";
-    preset = *parsed;
     return success();
   }
 
   void runOnOperation() override {
     FoldToTableOptions options;
-    options.preset = preset;
+    options.preset = numerics;
     options.limits.maxOps = maxIslandSize;
     options.limits.allowedOps.assign(allowedOps.begin(), allowedOps.end());
     options.reportDeclined = reportDeclined;
@@ -63,8 +57,5 @@ struct TosaFoldToTable final
     if (result.numFolded == 0)
       markAllAnalysesPreserved();
   }
-
-private:
-  NumericsPreset preset = NumericsPreset::PT2E;
 };
 } // namespace

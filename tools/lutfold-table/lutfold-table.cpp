@@ -16,6 +16,7 @@
 
 #include "TableData.h"
 
+#include "lutfold/Numerics/NumericsOption.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
 #include "lutfold/Transforms/Island.h"
 #include "lutfold/Transforms/QuantTypes.h"
@@ -62,9 +63,9 @@ static cl::opt<unsigned>
                 cl::init(0));
 static cl::opt<bool> listIslands("list",
                                  cl::desc("List the file's islands and stop"));
-static cl::opt<std::string> numerics("numerics",
-                                     cl::desc("Numerics preset: pt2e, tflite"),
-                                     cl::init("pt2e"));
+static cl::opt<NumericsPreset> preset("numerics", cl::desc("Numerics preset"),
+                                      cl::init(NumericsPreset::PT2E),
+                                      getNumericsPresetValues());
 enum class Format { CSV, JSON, SVG };
 static cl::opt<Format> format(
     "format", cl::desc("Output format"), cl::init(Format::CSV),
@@ -230,10 +231,6 @@ int main(int argc, char **argv) {
       llvm::outs() << name << "\n";
     return 0;
   }
-  std::optional<NumericsPreset> preset = parseNumericsPreset(numerics);
-  if (!preset)
-    return fail("--numerics: unknown numerics preset '" + numerics +
-                "' (expected 'pt2e' or 'tflite')");
   if (opName.empty() == inputFile.empty())
     return fail("give either --op (with --in and --out) or an .mlir file");
 
@@ -246,7 +243,7 @@ int main(int argc, char **argv) {
   llvm::Expected<TableData> data = llvm::createStringError("");
   llvm::consumeError(data.takeError());
   if (!opName.empty()) {
-    data = tableForOp(context, *preset);
+    data = tableForOp(context, preset);
   } else {
     llvm::SourceMgr sourceMgr;
     SourceMgrDiagnosticHandler handler(sourceMgr, &context);
@@ -254,7 +251,7 @@ int main(int argc, char **argv) {
         parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
     if (!module)
       return fail("cannot read '" + inputFile + "'");
-    data = tableForIsland(*module, *preset);
+    data = tableForIsland(*module, preset);
   }
   if (!data) {
     std::string message = llvm::toString(data.takeError());

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Numerics/Quantizer.h"
+#include "lutfold/Numerics/NumericsOption.h"
 
 #include "gtest/gtest.h"
 
@@ -36,10 +37,25 @@ Quantizer tflite(double scale, int64_t zeroPoint, int64_t qmin = -128,
 TEST(QuantizerTest, PresetNames) {
   EXPECT_EQ(stringifyNumericsPreset(NumericsPreset::PT2E), "pt2e");
   EXPECT_EQ(stringifyNumericsPreset(NumericsPreset::TFLite), "tflite");
-  EXPECT_EQ(parseNumericsPreset("pt2e"), NumericsPreset::PT2E);
-  EXPECT_EQ(parseNumericsPreset("tflite"), NumericsPreset::TFLite);
-  EXPECT_EQ(parseNumericsPreset("PT2E"), std::nullopt);
-  EXPECT_EQ(parseNumericsPreset(""), std::nullopt);
+}
+
+TEST(QuantizerTest, PresetOption) {
+  llvm::cl::opt<NumericsPreset> option("quantizer-test-numerics",
+                                       getNumericsPresetValues(),
+                                       llvm::cl::init(NumericsPreset::PT2E));
+  NumericsPreset value = NumericsPreset::PT2E;
+  EXPECT_FALSE(option.getParser().parse(option, "quantizer-test-numerics",
+                                        "tflite", value));
+  EXPECT_EQ(value, NumericsPreset::TFLite);
+  EXPECT_FALSE(option.getParser().parse(option, "quantizer-test-numerics",
+                                        "pt2e", value));
+  EXPECT_EQ(value, NumericsPreset::PT2E);
+  // Names are case-sensitive; a bad value is an error (reported on stderr).
+  EXPECT_TRUE(option.getParser().parse(option, "quantizer-test-numerics",
+                                       "PT2E", value));
+  EXPECT_TRUE(
+      option.getParser().parse(option, "quantizer-test-numerics", "", value));
+  EXPECT_EQ(value, NumericsPreset::PT2E);
 }
 
 TEST(QuantizerTest, DequantizeIsFloatArithmetic) {

@@ -43,10 +43,9 @@ enum class NumericsPreset {
   TFLite,
 };
 
-/// The preset's name as used on the command line ("pt2e", "tflite").
+/// The preset's name as used on the command line ("pt2e", "tflite"); options
+/// read it with NumericsOption.h.
 llvm::StringRef stringifyNumericsPreset(NumericsPreset preset);
-/// Parses a preset name; std::nullopt when it names no preset.
-std::optional<NumericsPreset> parseNumericsPreset(llvm::StringRef name);
 
 /// Dequantizes and quantizes scalars of one tensor under a preset. Holds the
 /// float constants the preset derives from the parameters so that the per

@@ -9,6 +9,8 @@
 #ifndef LUTFOLD_TRANSFORMS_PASSES_H
 #define LUTFOLD_TRANSFORMS_PASSES_H
 
+#include "lutfold/Numerics/NumericsOption.h"
+
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"

@@ -113,10 +113,12 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     "mlir::tosa::TosaDialect",
   ];
   let options = [
-    Option<"numerics", "numerics", "std::string", /*default=*/"\"pt2e\"",
+    Option<"numerics", "numerics", "::lutfold::NumericsPreset",
+           /*default=*/"::lutfold::NumericsPreset::PT2E",
            "Whose quantize/dequantize arithmetic the tables reproduce: "
            "'pt2e' (PyTorch PT2E quantized_decomposed ops) or 'tflite' "
-           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization)">,
+           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization)",
+           [{::lutfold::getNumericsPresetValues()}]>,
     ListOption<"allowedOps", "ops", "std::string",
                "Operations an island may contain (e.g. "
                "'tosa.sigmoid,tosa.mul'); empty allows every supported one">,
@@ -170,9 +172,11 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
     "mlir::tosa::TosaDialect",
   ];
   let options = [
-    Option<"numerics", "numerics", "std::string", /*default=*/"\"pt2e\"",
+    Option<"numerics", "numerics", "::lutfold::NumericsPreset",
+           /*default=*/"::lutfold::NumericsPreset::PT2E",
            "Whose quantize/dequantize arithmetic to spell out: 'pt2e' or "
-           "'tflite'">,
+           "'tflite'",
+           [{::lutfold::getNumericsPresetValues()}]>,
     Option<"reportLeft", "report-left", "bool", /*default=*/"false",
            "Emit a remark at each quantize or dequantize left as it was">,
   ];

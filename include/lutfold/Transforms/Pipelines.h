@@ -9,20 +9,20 @@
 #ifndef LUTFOLD_TRANSFORMS_PIPELINES_H
 #define LUTFOLD_TRANSFORMS_PIPELINES_H
 
+#include "lutfold/Numerics/NumericsOption.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
-
-#include <string>
 
 namespace lutfold {
 
 struct LutFoldPipelineOptions
     : public mlir::PassPipelineOptions<LutFoldPipelineOptions> {
-  Option<std::string> numerics{
+  Option<NumericsPreset> numerics{
       *this, "numerics",
       llvm::cl::desc("Numerics preset of the tables and expansions: 'pt2e' "
                      "or 'tflite'"),
-      llvm::cl::init("pt2e")};
+      llvm::cl::init(NumericsPreset::PT2E), getNumericsPresetValues()};
   Option<bool> expandRemaining{
       *this, "expand-remaining",
       llvm::cl::desc("Expand the quantizes and dequantizes left after "

@@ -10,9 +10,6 @@
 #define LUTFOLD_TRANSFORMS_QUANTTYPES_H
 
 #include "lutfold/Numerics/QuantParams.h"
-#include "lutfold/Numerics/Quantizer.h"
-
-#include "mlir/IR/MLIRContext.h"
 
 #include "mlir/IR/Types.h"
 #include "mlir/Support/LLVM.h"
@@ -31,12 +28,6 @@ std::string quoted(mlir::Type type);
 mlir::FailureOr<QuantParams>
 getPerTensorParams(mlir::Type type, llvm::ArrayRef<unsigned> storageWidths,
                    std::string &reason);
-
-/// Parses a pass's `numerics` option; emits an error naming the pass when
-/// the value names no preset.
-mlir::FailureOr<NumericsPreset> parseNumericsOption(mlir::MLIRContext *context,
-                                                    llvm::StringRef passName,
-                                                    llvm::StringRef value);
 
 } // namespace lutfold
 
