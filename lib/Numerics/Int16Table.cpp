@@ -358,6 +358,7 @@ llvm::Expected<Int16Table> lutfold::fitInt16Table(const Int16Reference &ref) {
     // reference fits.
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "no int16 table fits the reference");
+  best->fitError = measureInt16TableError(*best, ref);
   return std::move(*best);
 }
 

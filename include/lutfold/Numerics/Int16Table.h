@@ -26,9 +26,20 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace lutfold {
+
+/// How far a table's outputs are from the reference, in output codes, over
+/// the input codes that count.
+struct Int16TableError {
+  int64_t maxError = 0;
+  double meanError = 0.0;
+  /// Codes whose output differs from the reference.
+  uint64_t numWrong = 0;
+  uint64_t numCodes = 0;
+};
 
 /// TABLE + RESCALE for an i16 input.
 struct Int16Table {
@@ -39,6 +50,8 @@ struct Int16Table {
   TosaRescale rescale;
   /// Input codes (ascending) whose reference output is NaN's code.
   llvm::SmallVector<int64_t, 0> nanInputCodes;
+  /// A fitted table's error against the reference it was fitted to.
+  std::optional<Int16TableError> fitError;
 
   /// The output code for `inputCode` in [-32768, 32767].
   int64_t evaluate(int64_t inputCode) const {
@@ -78,16 +91,6 @@ buildInt16Reference(const QuantParams &in, const QuantParams &out,
                     ScalarFunction fn,
                     NumericsPreset preset = NumericsPreset::PT2E);
 
-/// How far a table's outputs are from the reference, in output codes, over
-/// the input codes that count.
-struct Int16TableError {
-  int64_t maxError = 0;
-  double meanError = 0.0;
-  /// Codes whose output differs from the reference.
-  uint64_t numWrong = 0;
-  uint64_t numCodes = 0;
-};
-
 Int16TableError measureInt16TableError(const Int16Table &table,
                                        const Int16Reference &reference);
 
@@ -98,7 +101,8 @@ Int16TableError measureInt16TableError(const Int16Table &table,
 /// output range leaves headroom, and fewer when the function is too steep for
 /// the difference of neighbouring entries to fit in 16 bits. Every entry's
 /// own output lies in the reference's [outputMin, outputMax], so no clamp is
-/// needed after the RESCALE even for narrow output ranges.
+/// needed after the RESCALE even for narrow output ranges. The table's
+/// fitError is measured against `reference`.
 llvm::Expected<Int16Table> fitInt16Table(const Int16Reference &reference);
 
 /// buildInt16Reference followed by fitInt16Table.

@@ -1,0 +1,86 @@
+//===- TableCache.h - Tables built once per pass run ------------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Islands that compute the same program between the same types share their
+// table: it is built once per run of the fold, with the attributes of its
+// constants. Private to the fold.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_LIB_TRANSFORMS_TABLECACHE_H
+#define LUTFOLD_LIB_TRANSFORMS_TABLECACHE_H
+
+#include "lutfold/Numerics/QuantizedTable.h"
+#include "lutfold/Numerics/ScalarProgram.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/MLIRContext.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+#include <string>
+
+namespace lutfold {
+
+/// The quantization at both ends of a quant-dialect island; a plain-TOSA
+/// island has none (its program maps i8 codes to i8 codes).
+struct IslandQuantization {
+  QuantParams in;
+  QuantParams out;
+};
+
+/// One distinct table and the attributes of the constants that hold it.
+struct CachedTable {
+  explicit CachedTable(QuantizedTable table) : table(std::move(table)) {}
+
+  const Int8Table *getInt8() const { return std::get_if<Int8Table>(&table); }
+  const Int16Table *getInt16() const { return std::get_if<Int16Table>(&table); }
+
+  QuantizedTable table;
+  /// The table operand of TABLE: 256 i8 or 513 i16 entries.
+  mlir::DenseElementsAttr entries;
+  /// int16: the operands of the RESCALE after the TABLE.
+  mlir::DenseElementsAttr multiplier;
+  mlir::DenseElementsAttr shift;
+  mlir::DenseElementsAttr inputZeroPoint;
+  mlir::DenseElementsAttr outputZeroPoint;
+};
+
+class TableCache {
+public:
+  TableCache(mlir::MLIRContext *context, NumericsPreset preset)
+      : context(context), preset(preset) {}
+
+  /// The table of `program` between the ends of `quantization` (the code
+  /// table of a plain-TOSA program without), built on first request.
+  /// Returns null, with `error` set, when no table can be built; that answer
+  /// is cached too.
+  CachedTable *getOrBuild(const ScalarProgram &program,
+                          const std::optional<IslandQuantization> &quantization,
+                          std::string &error);
+
+private:
+  struct Entry {
+    std::optional<CachedTable> table;
+    std::string error;
+  };
+
+  void createAttributes(CachedTable &table,
+                        const std::optional<IslandQuantization> &quantization);
+
+  mlir::MLIRContext *context;
+  NumericsPreset preset;
+  llvm::StringMap<Entry> entries;
+  /// Reused for the keys.
+  std::string keyBuffer;
+};
+
+} // namespace lutfold
+
+#endif // LUTFOLD_LIB_TRANSFORMS_TABLECACHE_H

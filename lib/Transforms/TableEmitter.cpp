@@ -1,0 +1,116 @@
+//===- TableEmitter.cpp - The IR of a folded island -----------------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "TableEmitter.h"
+
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+using namespace mlir;
+using namespace lutfold;
+
+Value TableEmitter::getStorageView(Value source, Operation *user) {
+  auto type = cast<RankedTensorType>(source.getType());
+  auto quantType = cast<quant::QuantizedType>(type.getElementType());
+  RankedTensorType storageType = type.clone(quantType.getStorageType());
+  // A quantized value that is itself a view of storage (the result of an
+  // earlier fold, say) is read through that storage.
+  if (auto view = source.getDefiningOp<quant::StorageCastOp>())
+    if (view.getInput().getType() == storageType)
+      return view.getInput();
+  OpBuilder::InsertionGuard guard(rewriter);
+  auto createView = [&] {
+    return quant::StorageCastOp::create(rewriter, source.getLoc(), storageType,
+                                        source);
+  };
+  if (!shareConstants) {
+    rewriter.setInsertionPoint(user);
+    return createView();
+  }
+  Value &view = storageViews[source];
+  if (view)
+    return view;
+  if (auto argument = dyn_cast<BlockArgument>(source)) {
+    // Views of block arguments open the block: after the constants placed
+    // there and after earlier views, so both keep the order of first use.
+    Block *block = argument.getOwner();
+    Operation *&lastView = lastArgumentView[block];
+    if (Operation *after = lastView ? lastView : lastConstant.lookup(block))
+      rewriter.setInsertionPointAfter(after);
+    else
+      rewriter.setInsertionPointToStart(block);
+    lastView = createView();
+    view = lastView->getResult(0);
+    return view;
+  }
+  rewriter.setInsertionPointAfterValue(source);
+  view = createView();
+  return view;
+}
+
+SharedConstant TableEmitter::getConstant(DenseElementsAttr value,
+                                         Operation *user, Location loc) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  // Share within the function whose body the user is in; a constant at the
+  // start of that body dominates every use below it, unless an operation in
+  // between is isolated from above.
+  auto function = dyn_cast_or_null<FunctionOpInterface>(
+      user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
+  if (!shareConstants || !function || function.isExternal()) {
+    rewriter.setInsertionPoint(user);
+    return {tosa::ConstOp::create(rewriter, loc, value.getType(), value),
+            /*isNew=*/true};
+  }
+
+  Value &shared = functionConstants[function][value];
+  if (shared)
+    return {shared, /*isNew=*/false};
+  Block *entry = &function.getFunctionBody().front();
+  Operation *&last = lastConstant[entry];
+  if (last)
+    rewriter.setInsertionPointAfter(last);
+  else
+    rewriter.setInsertionPointToStart(entry);
+  // The first island that needs a constant names its location.
+  last = tosa::ConstOp::create(rewriter, loc, value.getType(), value);
+  shared = last->getResult(0);
+  return {shared, /*isNew=*/true};
+}
+
+EmittedLookup TableEmitter::emitLookup(const CachedTable &table, Value storage,
+                                       Type outStorageElement, Operation *sink,
+                                       Location loc) {
+  SharedConstant entries = getConstant(table.entries, sink, loc);
+  auto storageType = cast<RankedTensorType>(storage.getType());
+  if (table.getInt8()) {
+    rewriter.setInsertionPoint(sink);
+    return {tosa::TableOp::create(rewriter, loc, storageType, storage,
+                                  entries.value),
+            entries.isNew};
+  }
+  Value multiplier = getConstant(table.multiplier, sink, loc).value;
+  Value shift = getConstant(table.shift, sink, loc).value;
+  Value inputZeroPoint = getConstant(table.inputZeroPoint, sink, loc).value;
+  Value outputZeroPoint = getConstant(table.outputZeroPoint, sink, loc).value;
+
+  rewriter.setInsertionPoint(sink);
+  // TABLE gives the interpolated value in 16.7 fixed point; RESCALE brings
+  // it to output codes with TOSA's single rounding.
+  Value lookup = tosa::TableOp::create(rewriter, loc,
+                                       storageType.clone(rewriter.getI32Type()),
+                                       storage, entries.value);
+  Value rescaled = tosa::RescaleOp::create(
+      rewriter, loc, storageType.clone(outStorageElement), lookup, multiplier,
+      shift, inputZeroPoint, outputZeroPoint, /*scale32=*/true,
+      tosa::RoundingMode::SINGLE_ROUND, /*per_channel=*/false,
+      /*input_unsigned=*/false, /*output_unsigned=*/false);
+  return {rescaled, entries.isNew};
+}

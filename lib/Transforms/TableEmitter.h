@@ -1,0 +1,82 @@
+//===- TableEmitter.h - The IR of a folded island ---------------*- C++ -*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Creates the operations a fold puts in place of an island: the storage view
+// of its input, the table constants (shared per function when asked), and
+// TABLE, or TABLE + RESCALE. Private to the fold.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_LIB_TRANSFORMS_TABLEEMITTER_H
+#define LUTFOLD_LIB_TRANSFORMS_TABLEEMITTER_H
+
+#include "TableCache.h"
+
+#include "mlir/IR/PatternMatch.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace lutfold {
+
+/// A constant operand, and whether this request created it.
+struct SharedConstant {
+  mlir::Value value;
+  bool isNew;
+};
+
+/// The lookup that replaces an island, and whether its table constant is
+/// new.
+struct EmittedLookup {
+  mlir::Value value;
+  bool isNewTable;
+};
+
+class TableEmitter {
+public:
+  /// With `shareConstants`, tables, RESCALE parameters and storage views are
+  /// created once per function (or value) and reused; otherwise each fold
+  /// creates its own next to the quantize, as a rewrite pattern must.
+  TableEmitter(mlir::RewriterBase &rewriter, bool shareConstants)
+      : rewriter(rewriter), shareConstants(shareConstants) {}
+
+  /// The storage values (`quant.scast`) of the quantized `source`, for
+  /// `user`.
+  mlir::Value getStorageView(mlir::Value source, mlir::Operation *user);
+
+  /// TABLE (int8) or TABLE + RESCALE (int16) of `storage` with `table`,
+  /// before `sink`, producing `outStorageElement` values.
+  EmittedLookup emitLookup(const CachedTable &table, mlir::Value storage,
+                           mlir::Type outStorageElement, mlir::Operation *sink,
+                           mlir::Location loc);
+
+private:
+  /// A `tosa.const` of `value` that dominates `user`: shared within the
+  /// function, at the start of its body in order of first use.
+  SharedConstant getConstant(mlir::DenseElementsAttr value,
+                             mlir::Operation *user, mlir::Location loc);
+
+  mlir::RewriterBase &rewriter;
+  bool shareConstants;
+
+  /// One storage view (quant.scast) per quantized input.
+  llvm::DenseMap<mlir::Value, mlir::Value> storageViews;
+  /// Constants (tables and RESCALE parameters) created in each function, by
+  /// value.
+  llvm::DenseMap<mlir::Operation *,
+                 llvm::DenseMap<mlir::Attribute, mlir::Value>>
+      functionConstants;
+  /// The last constant and the last block-argument view placed at the start
+  /// of a block: the next one goes after it, so the order is that of first
+  /// use.
+  llvm::DenseMap<mlir::Block *, mlir::Operation *> lastConstant;
+  llvm::DenseMap<mlir::Block *, mlir::Operation *> lastArgumentView;
+};
+
+} // namespace lutfold
+
+#endif // LUTFOLD_LIB_TRANSFORMS_TABLEEMITTER_H
