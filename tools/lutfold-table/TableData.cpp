@@ -8,10 +8,25 @@
 
 #include "TableData.h"
 
+#include "llvm/Support/Format.h"
+
 #include <cmath>
 #include <limits>
 
 using namespace lutfold;
+
+std::string lutfold::getStorageName(const QuantParams &params) {
+  return "i" + std::to_string(params.storage.bitWidth);
+}
+
+std::string lutfold::describeParams(const QuantParams &params) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << getStorageName(params) << " scale "
+     << llvm::format("%.6g", params.scale) << " zero point " << params.zeroPoint
+     << " [" << params.qmin << ", " << params.qmax << "]";
+  return text;
+}
 
 static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -28,17 +43,11 @@ lutfold::buildTableData(std::string description, const QuantParams &in,
     return static_cast<double>(fn(static_cast<float>(x)));
   };
 
-  if (in.storage.bitWidth == 8) {
-    llvm::Expected<Int8Table> table = buildInt8Table(in, out, fn, preset);
-    if (!table)
-      return table.takeError();
-    data.int8Table = std::move(*table);
-  } else {
-    llvm::Expected<Int16Table> table = buildInt16Table(in, out, fn, preset);
-    if (!table)
-      return table.takeError();
-    data.int16Table = std::move(*table);
-  }
+  llvm::Expected<QuantizedTable> table =
+      buildQuantizedTable(in, out, fn, preset);
+  if (!table)
+    return table.takeError();
+  data.table = std::move(*table);
 
   Quantizer dequantizer(in, preset);
   Quantizer quantizer(out, preset);
@@ -47,8 +56,9 @@ lutfold::buildTableData(std::string description, const QuantParams &in,
   for (int64_t code = first; code <= last; ++code) {
     float x = dequantizer.dequantize(code);
     float y = fn(x);
-    int64_t output = data.int8Table ? data.int8Table->lookup(code)
-                                    : data.int16Table->evaluate(code);
+    const Int8Table *int8 = data.getInt8();
+    int64_t output =
+        int8 ? int8->lookup(code) : data.getInt16()->evaluate(code);
     double outputValue =
         (static_cast<double>(output) - static_cast<double>(out.zeroPoint)) *
         out.scale;
@@ -69,12 +79,12 @@ lutfold::buildPlainTableData(std::string description,
   data.description = std::move(description);
   data.plain = true;
   data.in = data.out = QuantParams::fullRange(StorageType::i8(), 1.0, 0);
-  data.int8Table = std::move(*table);
+  data.table = *table;
   data.function = [program](double code) {
     return program.evaluate(std::round(code));
   };
   for (int64_t code = -128; code <= 127; ++code) {
-    int64_t output = data.int8Table->lookup(code);
+    int64_t output = table->lookup(code);
     data.rows.push_back({code, double(code), double(output), output, output,
                          double(output), 0.0});
   }

@@ -15,8 +15,7 @@
 #ifndef LUTFOLD_TOOLS_LUTFOLD_TABLE_TABLEDATA_H
 #define LUTFOLD_TOOLS_LUTFOLD_TABLE_TABLEDATA_H
 
-#include "lutfold/Numerics/Int16Table.h"
-#include "lutfold/Numerics/LookupTable.h"
+#include "lutfold/Numerics/QuantizedTable.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -53,16 +52,27 @@ struct TableData {
   bool plain = false;
   QuantParams in;
   QuantParams out;
-  std::optional<Int8Table> int8Table;
-  std::optional<Int16Table> int16Table;
+  QuantizedTable table;
   /// One row per input code of the storage type, ascending.
   std::vector<CodeRow> rows;
   /// The function sampled more finely than the codes, for plots.
   std::function<double(double)> function;
+
+  const Int8Table *getInt8() const { return std::get_if<Int8Table>(&table); }
+  const Int16Table *getInt16() const { return std::get_if<Int16Table>(&table); }
+  /// Whether `row` is a code the input type can hold.
+  bool isInputCode(const CodeRow &row) const {
+    return row.inputCode >= in.qmin && row.inputCode <= in.qmax;
+  }
 };
 
+/// "i8", "i16": the storage type of `params`.
+std::string getStorageName(const QuantParams &params);
+/// "i8 scale 0.05 zero point -3 [-128, 127]".
+std::string describeParams(const QuantParams &params);
+
 /// The table of `fn` from `in` to `out` (int8 -> int8, or int16 -> int16 or
-/// int8) under `preset`.
+/// int8) under `preset`; fails as buildQuantizedTable does.
 llvm::Expected<TableData> buildTableData(std::string description,
                                          const QuantParams &in,
                                          const QuantParams &out,
@@ -73,10 +83,12 @@ llvm::Expected<TableData> buildTableData(std::string description,
 llvm::Expected<TableData> buildPlainTableData(std::string description,
                                               const ScalarProgram &program);
 
+/// One row per input code (TableWriters.cpp).
 void writeCsv(const TableData &data, llvm::raw_ostream &os);
+/// The parameters, the table and every code (TableWriters.cpp).
 void writeJson(const TableData &data, llvm::raw_ostream &os);
 /// A plot of the function, the dequantized table as a staircase, and the
-/// error per code in output codes.
+/// error per code in output codes (SvgPlot.cpp).
 void writeSvg(const TableData &data, llvm::raw_ostream &os);
 
 } // namespace lutfold

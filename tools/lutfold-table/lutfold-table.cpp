@@ -103,20 +103,11 @@ static FailureOr<QuantParams> parseParams(MLIRContext &context,
     return failure();
   }
   std::string reason;
-  FailureOr<QuantParams> params =
-      getPerTensorParams(RankedTensorType::get({1}, type), {8, 16}, reason);
+  FailureOr<QuantParams> params = getPerTensorParams(
+      RankedTensorType::get({1}, type), kTableStorageWidths, reason);
   if (failed(params))
     error = ("--" + option + ": " + reason).str();
   return params;
-}
-
-static llvm::Error checkWidths(const QuantParams &in, const QuantParams &out) {
-  if (in.storage.bitWidth == 8 && out.storage.bitWidth != 8)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "an 8-bit input needs an 8-bit output, but the output has " +
-            llvm::Twine(out.storage.bitWidth) + "-bit storage");
-  return llvm::Error::success();
 }
 
 static llvm::Expected<TableData> tableForOp(MLIRContext &context,
@@ -138,8 +129,6 @@ static llvm::Expected<TableData> tableForOp(MLIRContext &context,
   FailureOr<QuantParams> out = parseParams(context, "out", outType, error);
   if (failed(out))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
-  if (llvm::Error error = checkWidths(*in, *out))
-    return std::move(error);
   return buildTableData(opName, *in, *out, fn, preset);
 }
 
@@ -152,6 +141,15 @@ static std::string describeLocation(Location loc) {
   else
     os << loc;
   return text;
+}
+
+/// The island's operations, "tosa.sigmoid, tosa.mul".
+static std::string describeOps(const Island &island) {
+  SmallVector<std::string> names;
+  for (Operation *op : island.ops)
+    if (op != island.sink)
+      names.push_back(op->getName().getStringRef().str());
+  return llvm::join(names, ", ");
 }
 
 static llvm::Expected<TableData> tableForIsland(ModuleOp module,
@@ -170,11 +168,7 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
         llvm::outs() << "not an island: " << reason << "\n";
         continue;
       }
-      SmallVector<std::string> names;
-      for (Operation *op : island->ops)
-        if (op != sink)
-          names.push_back(op->getName().getStringRef().str());
-      llvm::outs() << llvm::join(names, ", ") << "\n";
+      llvm::outs() << describeOps(*island) << "\n";
     }
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "");
   }
@@ -190,33 +184,30 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
   if (failed(island))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    where + ": not an island: " + reason);
-  SmallVector<std::string> names;
-  for (Operation *op : island->ops)
-    if (op != sink)
-      names.push_back(op->getName().getStringRef().str());
-  std::string description = llvm::join(names, ", ") + " at " + where;
+  std::string description = describeOps(*island) + " at " + where;
   if (island->encoding == IslandEncoding::PlainTosa)
     return buildPlainTableData(description, island->program);
 
   FailureOr<QuantParams> in =
-      getPerTensorParams(island->source.getType(), {8, 16}, reason);
+      getPerTensorParams(island->source.getType(), kTableStorageWidths, reason);
   if (failed(in))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    where + ": input of quant.dcast: " + reason);
-  FailureOr<QuantParams> out =
-      getPerTensorParams(sink->getResult(0).getType(), {8, 16}, reason);
+  FailureOr<QuantParams> out = getPerTensorParams(sink->getResult(0).getType(),
+                                                  kTableStorageWidths, reason);
   if (failed(out))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    where +
                                        ": result of quant.qcast: " + reason);
-  if (llvm::Error error = checkWidths(*in, *out))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   where + ": " +
-                                       llvm::toString(std::move(error)));
   ScalarProgram program = island->program;
-  return buildTableData(
+  llvm::Expected<TableData> data = buildTableData(
       description, *in, *out, [program](float x) { return program(x); },
       preset);
+  if (!data)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   where + ": " +
+                                       llvm::toString(data.takeError()));
+  return data;
 }
 
 int main(int argc, char **argv) {

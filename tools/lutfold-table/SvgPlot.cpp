@@ -1,8 +1,14 @@
-//===- Writers.cpp - CSV, JSON and SVG output of lutfold-table ------------===//
+//===- SvgPlot.cpp - SVG output of lutfold-table --------------------------===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Two plots over the input: the function and the dequantized table, and the
+// error per code. Where there are more codes than pixels, each pixel column
+// shows the range of what its codes give.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,133 +16,12 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/JSON.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 using namespace lutfold;
-
-static std::string storageName(const QuantParams &params) {
-  return "i" + std::to_string(params.storage.bitWidth);
-}
-
-static std::string describeParams(const QuantParams &params) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << storageName(params) << " scale " << llvm::format("%.6g", params.scale)
-     << " zero point " << params.zeroPoint << " [" << params.qmin << ", "
-     << params.qmax << "]";
-  return text;
-}
-
-/// Whether `row` is a code the input type can hold.
-static bool isInputCode(const TableData &data, const CodeRow &row) {
-  return row.inputCode >= data.in.qmin && row.inputCode <= data.in.qmax;
-}
-
-//===----------------------------------------------------------------------===//
-// CSV and JSON
-//===----------------------------------------------------------------------===//
-
-static void writeNumber(llvm::raw_ostream &os, double value) {
-  if (std::isnan(value))
-    os << "nan";
-  else
-    os << llvm::format("%.9g", value);
-}
-
-void lutfold::writeCsv(const TableData &data, llvm::raw_ostream &os) {
-  os << "input_code,input_value,function_value,reference_code,output_code,"
-        "output_value,error_codes\n";
-  for (const CodeRow &row : data.rows) {
-    os << row.inputCode << ",";
-    writeNumber(os, row.inputValue);
-    os << ",";
-    writeNumber(os, row.functionValue);
-    os << "," << row.referenceCode << "," << row.outputCode << ",";
-    writeNumber(os, row.outputValue);
-    os << ",";
-    writeNumber(os, row.errorCodes);
-    os << "\n";
-  }
-}
-
-static llvm::json::Value jsonNumber(double value) {
-  if (!std::isfinite(value))
-    return nullptr;
-  return value;
-}
-
-static llvm::json::Object jsonParams(const QuantParams &params) {
-  return llvm::json::Object{{"storage", storageName(params)},
-                            {"scale", params.scale},
-                            {"zero_point", params.zeroPoint},
-                            {"qmin", params.qmin},
-                            {"qmax", params.qmax}};
-}
-
-void lutfold::writeJson(const TableData &data, llvm::raw_ostream &os) {
-  llvm::json::Object root;
-  root["description"] = data.description;
-  if (data.plain) {
-    root["kind"] = "plain-int8";
-  } else {
-    root["kind"] = data.int8Table ? "int8" : "int16";
-    root["numerics"] = stringifyNumericsPreset(data.preset);
-    root["input"] = jsonParams(data.in);
-    root["output"] = jsonParams(data.out);
-  }
-  if (data.int8Table) {
-    llvm::json::Array entries;
-    for (int8_t entry : data.int8Table->entries)
-      entries.push_back(int64_t(entry));
-    root["table"] = std::move(entries);
-  } else {
-    llvm::json::Array entries;
-    for (int16_t entry : data.int16Table->entries)
-      entries.push_back(int64_t(entry));
-    const TosaRescale &rescale = data.int16Table->rescale;
-    root["table"] = llvm::json::Object{
-        {"entries", std::move(entries)},
-        {"rescale", llvm::json::Object{
-                        {"multiplier", int64_t(rescale.multiplier)},
-                        {"shift", int64_t(rescale.shift)},
-                        {"output_zero_point", int64_t(rescale.outputZeroPoint)},
-                    }}};
-  }
-
-  double maxError = 0, sumError = 0;
-  uint64_t counted = 0, mismatches = 0;
-  llvm::json::Array rows;
-  for (const CodeRow &row : data.rows) {
-    rows.push_back(llvm::json::Array{
-        row.inputCode, jsonNumber(row.inputValue),
-        jsonNumber(row.functionValue), row.referenceCode, row.outputCode,
-        jsonNumber(row.outputValue), jsonNumber(row.errorCodes)});
-    if (!isInputCode(data, row))
-      continue;
-    mismatches += row.outputCode != row.referenceCode;
-    if (std::isfinite(row.errorCodes)) {
-      maxError = std::max(maxError, std::abs(row.errorCodes));
-      sumError += std::abs(row.errorCodes);
-      ++counted;
-    }
-  }
-  root["error_codes"] = llvm::json::Object{
-      {"max", maxError}, {"mean", counted ? sumError / counted : 0.0}};
-  root["codes_differing_from_reference"] = int64_t(mismatches);
-  root["columns"] = llvm::json::Array{
-      "input_code",  "input_value",  "function_value", "reference_code",
-      "output_code", "output_value", "error_codes"};
-  root["rows"] = std::move(rows);
-  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
-}
-
-//===----------------------------------------------------------------------===//
-// SVG
-//===----------------------------------------------------------------------===//
 
 namespace {
 /// A linear map from data to pixels.
@@ -246,6 +131,25 @@ private:
   llvm::raw_ostream &os;
 };
 
+/// The range [lo, hi] of the finite `value(row)` of the rows in each pixel
+/// column of `x`; lo > hi in a column without any.
+std::vector<std::pair<double, double>>
+getColumnRanges(const Axis &x, llvm::ArrayRef<const CodeRow *> rows,
+                llvm::function_ref<double(const CodeRow &)> value) {
+  std::vector<std::pair<double, double>> columns(
+      size_t(x.to - x.from) + 1, {std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity()});
+  for (const CodeRow *row : rows) {
+    double v = value(*row);
+    if (!std::isfinite(v))
+      continue;
+    auto &[lo, hi] = columns[size_t(x(row->inputValue) - x.from)];
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  return columns;
+}
+
 /// Appends "M x y" or "L x y" to a path.
 void appendPoint(std::string &d, bool move, double x, double y) {
   llvm::raw_string_ostream os(d);
@@ -259,7 +163,7 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
   Axis x{0, 1, kLeft, kRight};
   std::vector<const CodeRow *> rows;
   for (const CodeRow &row : data.rows)
-    if (isInputCode(data, row))
+    if (data.isInputCode(row))
       rows.push_back(&row);
   double step = data.plain ? 1.0 : data.in.scale;
   x.lo = rows.front()->inputValue - step / 2;
@@ -339,14 +243,8 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
       appendPoint(staircase, false, x(row->inputValue + step / 2), py);
     }
   } else {
-    std::vector<std::pair<double, double>> columns(
-        size_t(kRight - kLeft) + 1, {std::numeric_limits<double>::infinity(),
-                                     -std::numeric_limits<double>::infinity()});
-    for (const CodeRow *row : rows) {
-      auto &[lo, hi] = columns[size_t(x(row->inputValue) - kLeft)];
-      lo = std::min(lo, row->outputValue);
-      hi = std::max(hi, row->outputValue);
-    }
+    auto columns = getColumnRanges(
+        x, rows, [](const CodeRow &row) { return row.outputValue; });
     for (auto [i, column] : llvm::enumerate(columns))
       if (column.first <= column.second) {
         appendPoint(staircase, true, kLeft + i + 0.5, y(column.first) + 0.5);
@@ -382,18 +280,14 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
       appendPoint(errors, false, x(row->inputValue), e(row->errorCodes));
     }
   } else {
-    std::vector<std::pair<double, double>> columns(size_t(kRight - kLeft) + 1,
-                                                   {0.0, 0.0});
-    for (const CodeRow *row : rows) {
-      if (!std::isfinite(row->errorCodes))
-        continue;
-      auto &[lo, hi] = columns[size_t(x(row->inputValue) - kLeft)];
-      lo = std::min(lo, row->errorCodes);
-      hi = std::max(hi, row->errorCodes);
-    }
+    auto columns = getColumnRanges(
+        x, rows, [](const CodeRow &row) { return row.errorCodes; });
+    // Every column is drawn, from 0 to its extremes.
     for (auto [i, column] : llvm::enumerate(columns)) {
-      appendPoint(errors, true, kLeft + i + 0.5, e(column.first));
-      appendPoint(errors, false, kLeft + i + 0.5, e(column.second));
+      appendPoint(errors, true, kLeft + i + 0.5,
+                  e(std::min(column.first, 0.0)));
+      appendPoint(errors, false, kLeft + i + 0.5,
+                  e(std::max(column.second, 0.0)));
     }
   }
   svg.path(errors, "#c0392b", envelope ? 1.0 : 1.2, "error");
