@@ -20,7 +20,7 @@
 #include "RandomProgram.h"
 #include "Reference.h"
 
-#include "lutfold/Numerics/Int16Anchors.h"
+#include "Int16Baselines.h"
 #include "lutfold/Numerics/Int16Table.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -148,8 +148,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   int64_t fitted = maxError(*table, *reference);
   llvm::Expected<Int16Table> byKnots =
-      buildExecuTorchInt16Table(in, out, fn, preset);
-  llvm::Expected<Int16Table> byMidpoints = buildTFLiteInt16Table(in, out, fn);
+      baselines::buildExecuTorchInt16Table(in, out, fn, preset);
+  llvm::Expected<Int16Table> byMidpoints =
+      baselines::buildTFLiteInt16Table(in, out, fn);
   if (!byKnots || !byMidpoints)
     fail("an anchor refused valid parameters");
   int64_t knots = maxError(*byKnots, *reference);

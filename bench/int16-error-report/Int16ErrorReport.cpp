@@ -18,7 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lutfold/Numerics/Int16Anchors.h"
+#include "Int16Baselines.h"
 #include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Numerics/NumericsOption.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
@@ -153,8 +153,9 @@ static int report(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
       return 1;
     }
     llvm::Expected<Int16Table> executorch =
-        buildExecuTorchInt16Table(c.in, c.out, fn, preset);
-    llvm::Expected<Int16Table> tflite = buildTFLiteInt16Table(c.in, c.out, fn);
+        baselines::buildExecuTorchInt16Table(c.in, c.out, fn, preset);
+    llvm::Expected<Int16Table> tflite =
+        baselines::buildTFLiteInt16Table(c.in, c.out, fn);
     os << "| " << c.op << " | " << describe(c.in) << " | " << describe(c.out)
        << " |";
     printError(os, ours, *reference);

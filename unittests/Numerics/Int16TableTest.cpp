@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Numerics/Int16Table.h"
-#include "lutfold/Numerics/Int16Anchors.h"
+#include "Int16Baselines.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
 
 #include "gtest/gtest.h"
@@ -161,9 +161,9 @@ TEST(Int16TableTest, NeverWorseThanExecuTorchOrTFLite) {
     ASSERT_TRUE(static_cast<bool>(reference));
     llvm::Expected<Int16Table> fitted = fitInt16Table(*reference);
     llvm::Expected<Int16Table> byKnots =
-        buildExecuTorchInt16Table(c.in, c.out, c.fn);
+        baselines::buildExecuTorchInt16Table(c.in, c.out, c.fn);
     llvm::Expected<Int16Table> byMidpoints =
-        buildTFLiteInt16Table(c.in, c.out, c.fn);
+        baselines::buildTFLiteInt16Table(c.in, c.out, c.fn);
     ASSERT_TRUE(fitted && byKnots && byMidpoints);
     Int16TableError fittedError = measureInt16TableError(*fitted, *reference);
     Int16TableError knotsError = measureInt16TableError(*byKnots, *reference);
@@ -227,7 +227,7 @@ TEST(Int16TableTest, ExecuTorchShiftsLargeTablesOnly) {
   QuantParams params = int16(0.001, 0);
   auto identity = [](float x) { return x; };
   llvm::Expected<Int16Table> table =
-      buildExecuTorchInt16Table(params, params, identity);
+      baselines::buildExecuTorchInt16Table(params, params, identity);
   ASSERT_TRUE(static_cast<bool>(table));
   // Samples at qmin + 128 k, the last clamped to 32767; no shift needed.
   EXPECT_EQ(table->entries[0], -32768);
@@ -236,7 +236,7 @@ TEST(Int16TableTest, ExecuTorchShiftsLargeTablesOnly) {
   EXPECT_EQ(table->rescale.getScale(), 1.0 / 128);
   // Narrow input: the knots start one code late.
   QuantParams narrow = int16(0.001, 0, /*narrow=*/true);
-  table = buildExecuTorchInt16Table(narrow, params, identity);
+  table = baselines::buildExecuTorchInt16Table(narrow, params, identity);
   ASSERT_TRUE(static_cast<bool>(table));
   EXPECT_EQ(table->entries[0], -32767);
   EXPECT_EQ(table->entries[256], 1);
@@ -246,7 +246,7 @@ TEST(Int16TableTest, TFLiteBiasesByHalfTheMidpointError) {
   // y = x^2 / 256 with unit scales is convex: the chord overshoots at the
   // midpoint, so each entry is lowered by half of that.
   QuantParams params = int16(1.0, 0);
-  llvm::Expected<Int16Table> table = buildTFLiteInt16Table(
+  llvm::Expected<Int16Table> table = baselines::buildTFLiteInt16Table(
       params, params, [](float x) { return x * x / 256; });
   ASSERT_TRUE(static_cast<bool>(table));
   // TFLite's step is 65535 / 512 = 127.998046875, its output factor

@@ -1,4 +1,4 @@
-//===- Int16Anchors.cpp - Other frameworks' int16 tables ------------------===//
+//===- Int16Baselines.cpp - Other toolchains' int16 tables ----------------===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -6,13 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lutfold/Numerics/Int16Anchors.h"
+#include "Int16Baselines.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 using namespace lutfold;
+using namespace lutfold::baselines;
 
 /// A RESCALE by 2^-exponent with zero points of 0.
 static TosaRescale rescaleByPowerOfTwo(int exponent) {
@@ -20,9 +21,9 @@ static TosaRescale rescaleByPowerOfTwo(int exponent) {
 }
 
 llvm::Expected<Int16Table>
-lutfold::buildExecuTorchInt16Table(const QuantParams &in,
-                                   const QuantParams &out, ScalarFunction fn,
-                                   NumericsPreset preset) {
+baselines::buildExecuTorchInt16Table(const QuantParams &in,
+                                     const QuantParams &out, ScalarFunction fn,
+                                     NumericsPreset preset) {
   if (llvm::Error error = validateTableParams(in, "input", {16}))
     return std::move(error);
   if (llvm::Error error = validateTableParams(out, "output", {16}))
@@ -49,8 +50,8 @@ lutfold::buildExecuTorchInt16Table(const QuantParams &in,
 }
 
 llvm::Expected<Int16Table>
-lutfold::buildTFLiteInt16Table(const QuantParams &in, const QuantParams &out,
-                               ScalarFunction fn) {
+baselines::buildTFLiteInt16Table(const QuantParams &in, const QuantParams &out,
+                                 ScalarFunction fn) {
   if (llvm::Error error = validateTableParams(in, "input", {16}))
     return std::move(error);
   if (llvm::Error error = validateTableParams(out, "output", {16}))

@@ -1,4 +1,4 @@
-//===- Int16Anchors.h - Other frameworks' int16 tables ----------*- C++ -*-===//
+//===- Int16Baselines.h - Other toolchains' int16 tables --------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -8,17 +8,18 @@
 //
 // The int16 tables other toolchains build, reimplemented from their published
 // descriptions so that LutFold's fitted tables can be compared with them on
-// the same TABLE + RESCALE path. They are baselines for measurement only;
-// the fold never emits them.
+// the same TABLE + RESCALE path. They are baselines for measurement only
+// (the int16 error report, the benchmarks, the fuzzers and the unit tests):
+// the fold never emits them, and the installed library does not hold them.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef LUTFOLD_NUMERICS_INT16ANCHORS_H
-#define LUTFOLD_NUMERICS_INT16ANCHORS_H
+#ifndef LUTFOLD_BENCH_BASELINES_INT16BASELINES_H
+#define LUTFOLD_BENCH_BASELINES_INT16BASELINES_H
 
 #include "lutfold/Numerics/Int16Table.h"
 
-namespace lutfold {
+namespace lutfold::baselines {
 
 /// ExecuTorch's Arm backend: the reference output at the knots qmin + 128 k
 /// (k = 0..512, clamped to [qmin, qmax]), shifted right until every entry
@@ -41,6 +42,6 @@ llvm::Expected<Int16Table> buildTFLiteInt16Table(const QuantParams &in,
                                                  const QuantParams &out,
                                                  ScalarFunction fn);
 
-} // namespace lutfold
+} // namespace lutfold::baselines
 
-#endif // LUTFOLD_NUMERICS_INT16ANCHORS_H
+#endif // LUTFOLD_BENCH_BASELINES_INT16BASELINES_H
