@@ -60,6 +60,13 @@ tools = [
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
+# The generator of random islands and their independent float32 model, shared
+# by the Transforms, Integration and lutfold-opt tests and utils/gen-op-tests.py.
+config.substitutions.insert(0, (
+    "%island_cases",
+    config.python_executable + " " +
+    os.path.join(config.lutfold_src_root, "utils", "island_cases.py")))
+
 # Execution tests: lower TOSA to LLVM with upstream passes only, then run
 # @main with the JIT and the runner utilities. Tools are named by path: tool
 # substitutions do not apply inside other substitutions.

@@ -2,7 +2,7 @@
 """Writes test/Transforms/tosa-fold-to-table-ops.mlir.
 
 One case per operation and composite, spelled as the natural TOSA
-composition (test/Transforms/Inputs/island_cases.py). The expected tables are
+composition (utils/island_cases.py). The expected tables are
 PyTorch eager's, from unittests/data/pt2e_int8_tables.json (the first case of
 each operation there), with NaN entries replaced by the output zero point
 (LutFold's documented NaN code). Leaky relu and elu have no golden tables;
@@ -16,7 +16,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "test", "Transforms", "Inputs"))
+sys.path.insert(0, os.path.join(ROOT, "utils"))
 
 import island_cases  # noqa: E402
 
@@ -60,7 +60,7 @@ def main():
     print("// folded body is checked) equal to the PyTorch eager table of")
     print("// unittests/data/pt2e_int8_tables.json; leaky relu and elu, which")
     print("// that file lacks, use the independent float32 model of")
-    print("// test/Transforms/Inputs/island_cases.py. NaN entries hold the")
+    print("// utils/island_cases.py. NaN entries hold the")
     print("// output zero point and are reported with a remark.")
     print()
     print("// RUN: lutfold-opt --split-input-file --verify-diagnostics \\")

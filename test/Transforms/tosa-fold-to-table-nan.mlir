@@ -1,7 +1,7 @@
 // NaN policy: codes whose float result is NaN get the output zero point
 // (clamped to [qmin, qmax]) and a remark at the operation that produced the
 // NaN names them. Expected non-NaN entries come from the independent float32
-// PT2E model (test/Transforms/Inputs/island_cases.py).
+// PT2E model (utils/island_cases.py).
 
 // RUN: lutfold-opt --split-input-file --verify-diagnostics --tosa-fold-to-table \
 // RUN:   --mlir-print-elementsattrs-with-hex-if-larger=-1 %s | FileCheck %s

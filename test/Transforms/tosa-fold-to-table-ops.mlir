@@ -5,7 +5,7 @@
 // folded body is checked) equal to the PyTorch eager table of
 // unittests/data/pt2e_int8_tables.json; leaky relu and elu, which
 // that file lacks, use the independent float32 model of
-// test/Transforms/Inputs/island_cases.py. NaN entries hold the
+// utils/island_cases.py. NaN entries hold the
 // output zero point and are reported with a remark.
 
 // RUN: lutfold-opt --split-input-file --verify-diagnostics \
