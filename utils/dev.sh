@@ -11,7 +11,8 @@
 #                           (default 1000000; the slower int16 fit fuzzer
 #                           N / 500) in build/fuzz-runs/
 #   ./utils/dev.sh deps     install the Debian packages the project needs
-#   ./utils/dev.sh docs     refresh docs/Passes.md from Passes.td
+#   ./utils/dev.sh docs     refresh docs/Passes.md (from Passes.td) and
+#                           docs/IslandOps.md (from ScalarOps.def)
 #   ./utils/dev.sh format   clang-format every C++ source file in place
 #
 # BUILD_DIR (default: build) and BUILD_TYPE (default: Release) can be set in
@@ -135,13 +136,13 @@ bench() {
 
 docs() {
   build
-  cp "$BUILD_DIR/docs/Passes.md" "$ROOT/docs/Passes.md"
-  log "docs/Passes.md refreshed"
+  cp "$BUILD_DIR/docs/Passes.md" "$BUILD_DIR/docs/IslandOps.md" "$ROOT/docs/"
+  log "docs/Passes.md and docs/IslandOps.md refreshed"
 }
 
 format() {
   deps
-  (cd "$ROOT" && find include lib tools unittests fuzz bench examples -name '*.cpp' -o -name '*.h' |
+  (cd "$ROOT" && find include lib tools unittests fuzz bench examples docs -name '*.cpp' -o -name '*.h' |
     xargs clang-format-22 -i)
 }
 
@@ -157,7 +158,7 @@ case "${1:-}" in
   fuzz) fuzz "${2:-}" ;;
   bench) bench ;;
   *)
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

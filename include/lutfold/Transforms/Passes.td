@@ -16,65 +16,18 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   let description = [{
     Finds the float "islands" of quantized TOSA IR and replaces each with one
     `tosa.table` on the integer storage values. An island is the set of
-    element-wise operations between a `quant.dcast` of one int8 value and a
-    `quant.qcast` to int8, whose other operands are splat constants
-    (`tosa.const` or `arith.constant`, any broadcastable shape). Every output
-    element is then a function of the matching input element alone, and its
-    256-entry table reproduces the chosen framework's eager numerics: for
-    every input code `c` in [-128, 127] (entry `c + 128`), the code is clamped
-    to the input type's [qmin, qmax], dequantized, run through the island
-    with TOSA's f32 semantics and quantized to the output type.
-
-    Islands may contain `tosa.sigmoid`, `tanh`, `exp`, `log`, `rsqrt`,
-    `reciprocal`, `erf`, `sin`, `cos`, `floor`, `ceil`, `abs`, `negate`,
-    `clamp`, `cast` (between f32, f16, bf16), `add`, `sub`, `mul` (shift 0),
-    `pow`, `maximum`, `minimum`, `greater`, `greater_equal`, `equal`,
-    `logical_and`, `logical_or`, `logical_xor`, `logical_not` and `select`:
-    single activations and the composites exporters spell out (silu, gelu,
-    hardswish, leaky relu, elu, ...) alike. Both quantized types must be
-    per-tensor `!quant.uniform` with signed 8-bit storage (any [qmin, qmax],
-    e.g. `i8<-127:127>`) and an f32 expressed type; tensors may have any rank
-    and shape. A `tensor.cast` joins the input's shape and the quantize's when
-    they are refined differently.
-
-    Islands with signed 16-bit input storage (full or narrow, e.g.
-    `i16<-32767:32767>`) and 16- or 8-bit output storage fold into TOSA's
-    int16 form: `tosa.table` with 513 i16 entries, which interpolates
-    between neighbouring entries and returns an i32 in 16.7 fixed point,
-    followed by `tosa.rescale` (32-bit multiplier, single rounding) to the
-    output storage type. The entries are not samples of the function: they
-    are fitted so that the whole TABLE + RESCALE path is as close as
-    possible to the reference output code over every input code of the
-    input type, first in maximum and then in mean error, with extra
-    fractional bits (undone by the RESCALE) when the output range leaves
-    headroom and within TOSA's limit on the difference of neighbouring
-    entries. Every output stays inside the output type's [qmin, qmax]. A
-    signed 16-bit RESCALE has an output zero point of 0, so the entries carry
-    the output zero point; an 8-bit one adds it.
-
-    Islands may also be spelled in plain TOSA, as torch-mlir and TensorFlow's
-    TFL->TOSA legalization emit quantization: an i8 tensor enters through
-    `tosa.cast` (to i32 or f32) and the island ends at a `tosa.cast` to i8,
-    with the zero points, scales and rounding spelled out as element-wise
-    ops (integer ones included) in between. The table is then the IR's own
-    function of the i8 code, with TOSA's semantics (CAST rounds half to even
-    and saturates); `tosa.table` reads the i8 tensor directly. A cast from
-    i8 that also feeds other users keeps them.
-
-    Identical tables (and RESCALE parameters) within a function share one
-    `tosa.const`, placed at the start of the function body in order of first
-    use. Values of a folded island that other operations still read are
-    kept for them; operations that become dead (the island's ops, constants
-    and `quant.dcast`) are erased. Input codes whose float result is NaN are mapped to the output
-    zero point and reported with a remark at the operation that produced the
-    NaN. Anything not folded is left exactly as it was; `report-declined`
-    says why. `report-folded` adds a remark at each folded quantize (the
-    island's operations, its input and output types, whether the table is
-    new or shared; for int16 the error of TABLE + RESCALE), and
-    `report-summary` one line on the operation the pass runs on: islands
-    folded, quantizes declined, distinct tables. These are the pass's
-    statistics too, which release builds of LLVM (Debian's among them)
-    compile out of `-mlir-pass-statistics`.
+    element-wise TOSA operations (docs/IslandOps.md lists them) between the
+    dequantize of one quantized value and a quantize, whose other operands
+    are splat constants: `quant.dcast` to `quant.qcast` on per-tensor
+    `!quant.uniform` types with signed 8- or 16-bit storage, or the same
+    arithmetic spelled in plain TOSA from a `tosa.cast` of an i8 tensor to a
+    `tosa.cast` to i8. Every output element is then a function of the
+    matching input element, and the table reproduces the chosen framework's
+    numerics code for code: an int8 island becomes a 256-entry TABLE, an
+    int16 island an interpolating 513-entry TABLE followed by a RESCALE,
+    fitted over all 65,536 input codes. Identical tables in a function share
+    one constant; what the island leaves dead is erased; anything not folded
+    is left exactly as it was. docs/Islands.md has the details.
 
     The pass never folds `quant.dcast(quant.qcast(x))` to `x`: run it before
     canonicalization of quantized IR, which does.
@@ -96,16 +49,6 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     %1 = tosa.table %0, %t : (tensor<4xi8>, tensor<256xi8>) -> tensor<4xi8>
     %2 = quant.scast %1 : tensor<4xi8> to tensor<4x!quant.uniform<i8:f32, 0.05:-100>>
     ```
-
-    and an int16 sigmoid becomes
-
-    ```mlir
-    %0 = quant.scast %arg0 : tensor<4x!quant.uniform<i16:f32, 2.44e-4>> to tensor<4xi16>
-    %1 = tosa.table %0, %t : (tensor<4xi16>, tensor<513xi16>) -> tensor<4xi32>
-    %2 = tosa.rescale %1, %multiplier, %shift, %input_zp, %output_zp {rounding_mode = SINGLE_ROUND, scale32 = true, ...}
-        : (tensor<4xi32>, tensor<1xi32>, tensor<1xi8>, tensor<1xi32>, tensor<1xi16>) -> tensor<4xi16>
-    %3 = quant.scast %2 : tensor<4xi16> to tensor<4x!quant.uniform<i16:f32, 3.05e-5>>
-    ```
   }];
   let dependentDialects = [
     "mlir::quant::QuantDialect",
@@ -117,7 +60,8 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
            /*default=*/"::lutfold::NumericsPreset::PT2E",
            "Whose quantize/dequantize arithmetic the tables reproduce: "
            "'pt2e' (PyTorch PT2E quantized_decomposed ops) or 'tflite' "
-           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization)",
+           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization); "
+           "plain-TOSA islands follow their own IR",
            [{::lutfold::getNumericsPresetValues()}]>,
     ListOption<"allowedOps", "ops", "std::string",
                "Operations an island may contain (e.g. "
@@ -129,8 +73,9 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
            "reason">,
     Option<"reportFolded", "report-folded", "bool", /*default=*/"false",
            "Emit a remark at each folded quantize: the island's operations, "
-           "its input and output types, and whether the table is new or "
-           "shared with an earlier island">,
+           "its input and output types (int16: the error of TABLE + "
+           "RESCALE), and whether the table is new or shared with an "
+           "earlier island">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Emit one remark on the operation the pass runs on: islands "
            "folded, quantizes declined, distinct tables (the statistics, "
@@ -158,11 +103,8 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
     expansion computes, code for code, which makes it a reference path for
     checking a fold by execution.
 
-    Upstream's `--lower-quant-ops` reproduces neither preset: its quantize
-    divides by the scale, adds the zero point and converts with
-    `arith.fptosi`, which truncates toward zero instead of rounding to
-    nearest, and clamps neither the result to [qmin, qmax] nor the input
-    codes of a dequantize to a narrow range.
+    Upstream's `--lower-quant-ops` reproduces neither preset: it truncates
+    instead of rounding and clamps to no [qmin, qmax] (docs/Numerics.md).
 
     Other `quant.dcast`/`quant.qcast` operations are left as they are;
     `report-left` says why.
