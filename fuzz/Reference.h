@@ -41,6 +41,24 @@ inline bool isValid(const QuantParams &p) {
          p.qmin >= lo && p.qmax <= hi && p.zeroPoint >= lo && p.zeroPoint <= hi;
 }
 
+/// Whether a builder's answer for `in` and `out` agrees with isValid: calls
+/// `fail` when it refused valid parameters or accepted invalid ones. Returns
+/// whether there is a result to check further.
+template <typename T>
+bool checkVerdict(llvm::Expected<T> &result, const QuantParams &in,
+                  const QuantParams &out, void (*fail)(const char *)) {
+  bool valid = isValid(in) && isValid(out);
+  if (!result) {
+    llvm::consumeError(result.takeError());
+    if (valid)
+      fail("valid parameters refused");
+    return false;
+  }
+  if (!valid)
+    fail("invalid parameters accepted");
+  return true;
+}
+
 inline float dequantize(int64_t code, const Params &p) {
   int64_t clamped = code < p.qmin ? p.qmin : code > p.qmax ? p.qmax : code;
   float difference = (float)clamped - (float)p.zeroPoint;

@@ -24,9 +24,7 @@ llvm::Expected<Int16Table>
 baselines::buildExecuTorchInt16Table(const QuantParams &in,
                                      const QuantParams &out, ScalarFunction fn,
                                      NumericsPreset preset) {
-  if (llvm::Error error = validateTableParams(in, "input", {16}))
-    return std::move(error);
-  if (llvm::Error error = validateTableParams(out, "output", {16}))
+  if (llvm::Error error = validateTableParams(in, {16}, out, {16}))
     return std::move(error);
   Quantizer dequantizer(in, preset);
   Quantizer quantizer(out, preset);
@@ -52,9 +50,7 @@ baselines::buildExecuTorchInt16Table(const QuantParams &in,
 llvm::Expected<Int16Table>
 baselines::buildTFLiteInt16Table(const QuantParams &in, const QuantParams &out,
                                  ScalarFunction fn) {
-  if (llvm::Error error = validateTableParams(in, "input", {16}))
-    return std::move(error);
-  if (llvm::Error error = validateTableParams(out, "output", {16}))
+  if (llvm::Error error = validateTableParams(in, {16}, out, {16}))
     return std::move(error);
   const float inScale = static_cast<float>(in.scale);
   const float outScale = static_cast<float>(out.scale);

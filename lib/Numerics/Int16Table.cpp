@@ -35,9 +35,7 @@ static constexpr unsigned kCodesPerInterval = 128;
 llvm::Expected<Int16Reference>
 lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
                              ScalarFunction fn, NumericsPreset preset) {
-  if (llvm::Error error = validateTableParams(in, "input", {16}))
-    return std::move(error);
-  if (llvm::Error error = validateTableParams(out, "output", {8, 16}))
+  if (llvm::Error error = validateTableParams(in, {16}, out, {8, 16}))
     return std::move(error);
 
   Quantizer dequantizer(in, preset);

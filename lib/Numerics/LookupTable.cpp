@@ -16,9 +16,7 @@ llvm::Expected<Int8Table> lutfold::buildInt8Table(const QuantParams &in,
                                                   const QuantParams &out,
                                                   ScalarFunction fn,
                                                   NumericsPreset preset) {
-  if (llvm::Error error = validateTableParams(in, "input", {8}))
-    return std::move(error);
-  if (llvm::Error error = validateTableParams(out, "output", {8}))
+  if (llvm::Error error = validateTableParams(in, {8}, out, {8}))
     return std::move(error);
 
   // Three passes over the 256 codes: the function's calls then run back to

@@ -75,6 +75,14 @@ llvm::Error lutfold::validateTableParams(const QuantParams &params,
                    formatBitWidths(bitWidths));
 }
 
+llvm::Error lutfold::validateTableParams(
+    const QuantParams &in, llvm::ArrayRef<unsigned> inBitWidths,
+    const QuantParams &out, llvm::ArrayRef<unsigned> outBitWidths) {
+  if (llvm::Error error = validateTableParams(in, "input", inBitWidths))
+    return error;
+  return validateTableParams(out, "output", outBitWidths);
+}
+
 std::string lutfold::formatBitWidths(llvm::ArrayRef<unsigned> bitWidths) {
   std::string text;
   for (auto [i, width] : llvm::enumerate(bitWidths))

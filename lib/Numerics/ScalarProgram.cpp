@@ -18,23 +18,12 @@
 using namespace lutfold;
 
 llvm::StringRef lutfold::stringifyScalarType(ScalarType type) {
-  switch (type) {
-  case ScalarType::F32:
-    return "f32";
-  case ScalarType::F16:
-    return "f16";
-  case ScalarType::BF16:
-    return "bf16";
-  case ScalarType::I1:
-    return "i1";
-  case ScalarType::I8:
-    return "i8";
-  case ScalarType::I16:
-    return "i16";
-  case ScalarType::I32:
-    return "i32";
-  }
-  llvm_unreachable("unknown scalar type");
+  // In the order of ScalarType's enumerators.
+  static constexpr llvm::StringLiteral kNames[] = {"f32", "f16", "bf16", "i1",
+                                                   "i8",  "i16", "i32"};
+  assert(static_cast<size_t>(type) < std::size(kNames) &&
+         "unknown scalar type");
+  return kNames[static_cast<size_t>(type)];
 }
 
 bool lutfold::isFloat(ScalarType type) {

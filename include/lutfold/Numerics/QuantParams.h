@@ -75,6 +75,12 @@ std::string formatBitWidths(llvm::ArrayRef<unsigned> bitWidths);
 /// or "output").
 llvm::Error validateTableParams(const QuantParams &params, llvm::StringRef role,
                                 llvm::ArrayRef<unsigned> bitWidths);
+/// validateTableParams of both ends of a table: `in` ("input") with
+/// `inBitWidths`, then `out` ("output") with `outBitWidths`.
+llvm::Error validateTableParams(const QuantParams &in,
+                                llvm::ArrayRef<unsigned> inBitWidths,
+                                const QuantParams &out,
+                                llvm::ArrayRef<unsigned> outBitWidths);
 
 } // namespace lutfold
 
