@@ -10,7 +10,6 @@
 
 #include "lutfold/Transforms/Passes.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassRegistry.h"
 
 using namespace mlir;
@@ -23,13 +22,17 @@ void lutfold::buildLutFoldPipeline(OpPassManager &pm,
   fold.reportDeclined = options.report;
   fold.reportFolded = options.report;
   fold.reportSummary = options.report;
-  pm.addNestedPass<func::FuncOp>(createTosaFoldToTable(fold));
+  // Both passes walk everything nested under the operation they run on, so
+  // running them on every isolated child of the root (functions, nested
+  // modules, ...) reaches functions at any depth, the children in parallel.
+  OpPassManager &children = pm.nestAny();
+  children.addPass(createTosaFoldToTable(fold));
   if (!options.expandRemaining)
     return;
   TosaExpandQdqOptions expand;
   expand.numerics = options.numerics;
   expand.reportLeft = options.report;
-  pm.addNestedPass<func::FuncOp>(createTosaExpandQdq(expand));
+  children.addPass(createTosaExpandQdq(expand));
 }
 
 void lutfold::registerLutFoldPipelines() {

@@ -12,6 +12,17 @@
 // RUN:   | FileCheck %s --check-prefix=PIPELINE
 // RUN: mlir-opt --load-pass-plugin=%lutfold_pass_plugin \
 // RUN:   -p "builtin.module(func.func(tosa-expand-qdq))" %s | FileCheck %s --check-prefix=EXPAND
+// The pipeline reaches functions in nested modules.
+// RUN: mlir-opt --load-pass-plugin=%lutfold_pass_plugin \
+// RUN:   -p "builtin.module(lutfold-pipeline)" %S/../Transforms/tosa-fold-to-table-nested.mlir \
+// RUN:   | FileCheck %S/../Transforms/tosa-fold-to-table-nested.mlir
+// A module with other dialects beside the islands, through both.
+// RUN: mlir-opt --load-pass-plugin=%lutfold_pass_plugin \
+// RUN:   -p "builtin.module(tosa-fold-to-table)" %S/../lutfold-opt/whole-module.mlir \
+// RUN:   | FileCheck %S/../lutfold-opt/whole-module.mlir
+// RUN: mlir-opt --load-pass-plugin=%lutfold_pass_plugin \
+// RUN:   -p "builtin.module(lutfold-pipeline)" %S/../lutfold-opt/whole-module.mlir \
+// RUN:   | FileCheck %S/../lutfold-opt/whole-module.mlir
 // The same output as lutfold-opt's.
 // RUN: mlir-opt --load-pass-plugin=%lutfold_pass_plugin \
 // RUN:   -p "builtin.module(tosa-fold-to-table)" %S/../../examples/sigmoid.mlir > %t.plugin

@@ -6,36 +6,29 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// An mlir-opt for quantized TOSA: the dialects such IR uses (with scf for
-// control flow around it), LutFold's passes
-// and the upstream passes they are composed with.
+// mlir-opt with LutFold's passes and pipeline: every upstream dialect,
+// extension and pass is registered, as in mlir-opt, so that whatever an
+// exporter writes loads and LutFold composes with any upstream pass.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Transforms/Passes.h"
 #include "lutfold/Transforms/Pipelines.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Quant/IR/Quant.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
-#include "mlir/Dialect/Tosa/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<mlir::arith::ArithDialect, mlir::func::FuncDialect,
-                  mlir::quant::QuantDialect, mlir::scf::SCFDialect,
-                  mlir::tensor::TensorDialect, mlir::tosa::TosaDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllPasses();
 
   lutfold::registerLutFoldPasses();
   lutfold::registerLutFoldPipelines();
-  mlir::registerTransformsPasses();
-  mlir::tosa::registerTosaPasses();
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "LutFold optimizer driver\n", registry));

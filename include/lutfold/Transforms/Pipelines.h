@@ -35,9 +35,10 @@ struct LutFoldPipelineOptions
       llvm::cl::init(false)};
 };
 
-/// Folds the islands of every `func.func` (in parallel) into tables; with
-/// `expand-remaining`, then expands what quantization is left into plain
-/// TOSA, for backends that do not read the quant dialect.
+/// Folds the islands of every function, at any depth, into tables (the
+/// root's isolated children, such as functions and nested modules, in
+/// parallel); with `expand-remaining`, then expands what quantization is left
+/// into plain TOSA, for backends that do not read the quant dialect.
 void buildLutFoldPipeline(mlir::OpPassManager &pm,
                           const LutFoldPipelineOptions &options);
 
