@@ -51,6 +51,16 @@ lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
              formatBitWidths(storageWidths);
     return failure();
   }
+  // `si8` storage parses, but quant.scast only views quantized values as
+  // signless integers, so no valid IR reads or writes such codes.
+  if (!quantType.getStorageType().isSignlessInteger()) {
+    std::string storage;
+    llvm::raw_string_ostream(storage) << quantType.getStorageType();
+    reason = "storage type " + storage +
+             " is not signless: quant.scast views quantized values only as "
+             "the signless integers TOSA reads";
+    return failure();
+  }
   if (!quantType.getExpressedType().isF32()) {
     reason = "expressed type of " + quoted(elementType) + " is not f32";
     return failure();

@@ -84,3 +84,15 @@ func.func @per_axis(%arg0: tensor<2x2x!quant.uniform<i8:f32:0, {0.1:1, 0.2:2}>>)
   %0 = quant.dcast %arg0 : tensor<2x2x!quant.uniform<i8:f32:0, {0.1:1, 0.2:2}>> to tensor<2x2xf32>
   return %0 : tensor<2x2xf32>
 }
+
+// -----
+
+// si8 storage has no valid storage view: left as it was, with the reason.
+// CHECK-LABEL: func.func @si8
+// CHECK:         quant.dcast
+// CHECK-NOT:     quant.scast
+func.func @si8(%arg0: tensor<4x!quant.uniform<si8:f32, 0.1:1>>) -> tensor<4xf32> {
+  // expected-remark@+1 {{not expanded: storage type si8 is not signless: quant.scast views quantized values only as the signless integers TOSA reads}}
+  %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<si8:f32, 0.1:1>> to tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

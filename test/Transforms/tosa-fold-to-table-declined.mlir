@@ -255,3 +255,29 @@ func.func @int32_output(%arg0: tensor<4x!in>) -> tensor<4x!out> {
   %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
   return %2 : tensor<4x!out>
 }
+
+// -----
+
+// si8 storage parses, but quant.scast cannot view it as the signless i8
+// that tosa.table reads: no valid IR folds it.
+!out = !quant.uniform<i8:f32, 0.00390625:-128>
+
+func.func @si8_input(%arg0: tensor<4x!quant.uniform<si8:f32, 0.05:3>>) -> tensor<4x!out> {
+  %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<si8:f32, 0.05:3>> to tensor<4xf32>
+  %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-remark@+1 {{not folded into a table: input of quant.dcast: storage type si8 is not signless: quant.scast views quantized values only as the signless integers TOSA reads}}
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!out>
+  return %2 : tensor<4x!out>
+}
+
+// -----
+
+!in = !quant.uniform<i16:f32, 0.0005:0>
+
+func.func @si16_output(%arg0: tensor<4x!in>) -> tensor<4x!quant.uniform<si16:f32, 0.00003:0>> {
+  %0 = quant.dcast %arg0 : tensor<4x!in> to tensor<4xf32>
+  %1 = tosa.tanh %0 : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-remark@+1 {{not folded into a table: result of quant.qcast: storage type si16 is not signless: quant.scast views quantized values only as the signless integers TOSA reads}}
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<si16:f32, 0.00003:0>>
+  return %2 : tensor<4x!quant.uniform<si16:f32, 0.00003:0>>
+}
