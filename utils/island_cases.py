@@ -20,6 +20,13 @@ spelled as the natural TOSA composition), a quantize. Encodings:
   tf             plain TOSA as TensorFlow's TFL->TOSA legalization spells it:
                  cast i8->f32, sub zp, mul scale; mul 1/scale, add zp,
                  cast f32->i8
+  onnx           plain TOSA as onnx-mlir's ONNX->TOSA lowering spells it:
+                 cast i8->f32, sub (i8 zp cast to f32), mul scale; mul
+                 reciprocal(scale), cast f32->i32, add (i8 zp cast to i32),
+                 clamp [-128, 127] in i32, cast i32->i8
+  onnx_legacy    onnx-mlir's earlier lowering: sub zp in i8 (wrapping), cast
+                 i8->f32, mul scale; mul reciprocal(scale), cast f32->i8, add
+                 zp in i8 (wrapping)
 The check recomputes every table with an independent float32 model written
 here in plain Python (float32 rounding through struct, transcendentals in
 double rounded once to float): PyTorch PT2E's numerics for `quant`, the IR's
@@ -260,9 +267,19 @@ def plain_table(encoding, op, inp, out):
     fscale, finv = f32(scale), f32(1.0 / oscale)
     table = []
     for c in range(-128, 128):
-        x = mul(f32(float(c - zp)), fscale)
-        v = mul(model(op, x), finv)
-        if encoding == "tf":
+        shifted = wrap(c - zp, 8) if encoding == "onnx_legacy" else c - zp
+        x = mul(f32(float(shifted)), fscale)
+        if encoding in ("onnx", "onnx_legacy"):
+            # TOSA's f32 reciprocal; division rounded once is exact in f32.
+            v = mul(model(op, x), f32(1.0 / f32(oscale)))
+        else:
+            v = mul(model(op, x), finv)
+        if encoding == "onnx":
+            r = wrap(cast_to_int(v, 32) + ozp, 32)
+            q = wrap(min(max(r, -128), 127), 8)
+        elif encoding == "onnx_legacy":
+            q = wrap(cast_to_int(v, 8) + ozp, 8)
+        elif encoding == "tf":
             q = cast_to_int(add(v, float(ozp)), 8)
         elif encoding == "torch_intround":
             r = wrap(cast_to_int(v, 32) + ozp, 32)
@@ -381,6 +398,21 @@ def emit_island(op, body, x):
 def emit_plain_dequantize(body, encoding, inp, arg):
     scale, zp, _, _ = inp
     itype = arg[1].replace("i8>", "i32>")
+    if encoding == "onnx":
+        # onnx-mlir, src/Conversion/ONNXToTOSA/NN/DequantizeLinear.cpp: the
+        # codes and the i8 zero point are cast to f32 and subtracted there.
+        f = body.op("tosa.cast", arg)
+        zpf = body.op("tosa.cast", body.const(zp, element="i8"),
+                      result=body.ctype)
+        f = body.op("tosa.sub", f, zpf)
+        return body.op("tosa.mul", f, body.const(f32(scale)))
+    if encoding == "onnx_legacy":
+        # onnx-mlir's earlier DequantizeLinear lowering: the i8 zero point is
+        # subtracted in i8 (wrapping) before the cast to f32.
+        codes = body.op("tosa.sub", arg, body.const(zp, element="i8"),
+                        result=arg[1])
+        return body.op("tosa.mul", body.op("tosa.cast", codes),
+                       body.const(f32(scale)))
     if encoding == "tf":
         f = body.op("tosa.cast", arg)
         f = body.op("tosa.sub", f, body.const(float(zp)))
@@ -394,11 +426,31 @@ def emit_plain_dequantize(body, encoding, inp, arg):
 
 def emit_plain_quantize(body, encoding, out, y, otype):
     oscale, ozp, oqmin, oqmax = out
+    itype = otype.replace("i8>", "i32>")
+    if encoding in ("onnx", "onnx_legacy"):
+        # onnx-mlir, src/Conversion/ONNXToTOSA/NN/QuantizeLinear.cpp: the
+        # reciprocal of the scale constant, taken by TOSA.
+        inverse = body.op("tosa.reciprocal", body.const(f32(oscale)),
+                          result=body.ctype)
+        v = body.op("tosa.mul", y, inverse)
+        if encoding == "onnx_legacy":
+            # The earlier lowering cast to i8, then added the zero point in i8.
+            codes = body.op("tosa.cast", v, result=otype)
+            return body.op("tosa.add", codes, body.const(ozp, element="i8"),
+                           result=otype)
+        # Round to i32, add the zero point cast to i32, saturate to the
+        # whole i8 range and cast.
+        r = body.op("tosa.cast", v, result=itype)
+        zpi = body.op("tosa.cast", body.const(ozp, element="i8"),
+                      result=body.ctype.replace("f32>", "i32>"))
+        r = body.op("tosa.add", r, zpi, result=itype)
+        r = body.op("tosa.clamp", r, result=itype,
+                    attrs=" {max_val = 127 : i32, min_val = -128 : i32}")
+        return body.op("tosa.cast", r, result=otype)
     v = body.op("tosa.mul", y, body.const(f32(1.0 / oscale)))
     if encoding == "tf":
         return body.op("tosa.cast", body.op("tosa.add", v, body.const(float(ozp))),
                        result=otype)
-    itype = otype.replace("i8>", "i32>")
     if encoding == "torch_intround":
         r = body.op("tosa.cast", v, result=itype)
         r = body.op("tosa.add", r, body.const(ozp, element="i32"), result=itype)

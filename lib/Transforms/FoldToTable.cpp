@@ -104,6 +104,10 @@ void IslandFolder::eraseDeadIslandOps(const Island &island, Value storage) {
        llvm::concat<Operation *const>(island.constants, island.configConstants))
     if (seen.insert(op).second)
       eraseIfDead(op);
+  // Users come after what they read here too.
+  for (Operation *op : llvm::reverse(island.constantOperandOps))
+    if (seen.insert(op).second)
+      eraseIfDead(op);
   for (quant::DequantizeCastOp dequantize : island.dequantizes)
     if (seen.insert(dequantize).second)
       eraseIfDead(dequantize);
@@ -174,17 +178,23 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
 FoldToTableResult
 lutfold::foldIslandsToTables(Operation *root,
                              const FoldToTableOptions &options) {
-  // Collect first: folding erases operations the walk would visit.
-  SmallVector<Operation *> sinks;
-  root->walk([&](Operation *op) {
-    if (isa<quant::QuantizeCastOp>(op) || isPlainTosaSink(op))
-      sinks.push_back(op);
-  });
+  // Collect first: folding erases operations the walk would visit. A fold
+  // may erase a sink that comes later (a plain island that reads through the
+  // operations of one that was declined), which is then skipped.
+  SmallVector<Operation *> sinks = collectIslandSinks(root);
+  llvm::SmallPtrSet<Operation *, 16> pending(sinks.begin(), sinks.end());
+  struct ErasureListener final : RewriterBase::Listener {
+    explicit ErasureListener(llvm::SmallPtrSetImpl<Operation *> &pending)
+        : pending(pending) {}
+    void notifyOperationErased(Operation *op) override { pending.erase(op); }
+    llvm::SmallPtrSetImpl<Operation *> &pending;
+  } listener(pending);
 
-  IRRewriter rewriter(root->getContext());
+  IRRewriter rewriter(root->getContext(), &listener);
   IslandFolder folder(rewriter, options, /*shareConstants=*/true);
   for (Operation *sink : sinks)
-    (void)folder.foldSink(sink);
+    if (pending.contains(sink))
+      (void)folder.foldSink(sink);
   return folder.result;
 }
 
@@ -197,10 +207,13 @@ struct FoldIslandPattern final : RewritePattern {
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    if (!isa<quant::QuantizeCastOp>(op) && !isPlainTosaSink(op))
+    Operation *sink = op;
+    if (isPlainTosaSink(op))
+      sink = getPlainIslandEnd(op);
+    else if (!isa<quant::QuantizeCastOp>(op))
       return rewriter.notifyMatchFailure(op, "does not end an island");
     IslandFolder folder(rewriter, options, /*shareConstants=*/false);
-    if (succeeded(folder.foldSink(op)))
+    if (succeeded(folder.foldSink(sink)))
       return success();
     return rewriter.notifyMatchFailure(op, folder.declineReason);
   }

@@ -16,6 +16,7 @@
 
 #include "lutfold/Transforms/Island.h"
 
+#include "ConstantOperands.h"
 #include "IslandOps.h"
 
 #include "lutfold/Transforms/QuantTypes.h"
@@ -42,7 +43,60 @@ static bool isConstantOp(Operation *op) {
   return op && op->hasTrait<OpTrait::ConstantLike>();
 }
 
+/// Whether `value` is computed from constants alone and usable as a splat.
+static bool isSplatConstantOperand(Value value, unsigned maxOps) {
+  std::string reason;
+  FailureOr<std::optional<ConstantOperand>> constant =
+      evaluateConstantOperand(value, maxOps, reason);
+  return succeeded(constant) && constant->has_value();
+}
+
+Operation *lutfold::getPlainIslandEnd(Operation *cast) {
+  assert(isPlainTosaSink(cast) && "not the end of a plain island's float part");
+  // As many operations as an island may have at most by default: the chain
+  // is short in practice (an output zero point).
+  constexpr unsigned kMaxConstantOps = 64;
+  Operation *end = cast;
+  while (end->getResult(0).hasOneUse()) {
+    Value codes = end->getResult(0);
+    Operation *user = *codes.getUsers().begin();
+    if (!getIslandOpcode(user) || user->getNumResults() != 1 ||
+        !hasI8Elements(user->getResult(0).getType()))
+      break;
+    bool othersConstant = llvm::all_of(user->getOperands(), [&](Value v) {
+      return v == codes || isSplatConstantOperand(v, kMaxConstantOps);
+    });
+    if (!othersConstant || llvm::count(user->getOperands(), codes) != 1)
+      break;
+    end = user;
+  }
+  return end;
+}
+
+SmallVector<Operation *> lutfold::collectIslandSinks(Operation *root) {
+  SmallVector<Operation *> sinks;
+  root->walk([&](Operation *op) {
+    if (isa<quant::QuantizeCastOp>(op))
+      sinks.push_back(op);
+    else if (isPlainTosaSink(op))
+      sinks.push_back(getPlainIslandEnd(op));
+  });
+  return sinks;
+}
+
+static constexpr llvm::StringLiteral kNoPlainInputReason =
+    "the island does not read an i8 value through tosa.cast";
+
 namespace {
+/// Where a plain-TOSA island starts.
+enum class PlainStart {
+  /// At the one i8 value the island reads, through integer operations on
+  /// the codes too: the largest island.
+  AtInput,
+  /// At the first `tosa.cast`s of an i8 value.
+  AtCasts,
+};
+
 /// What the walk back from a sink found, besides what it records in the
 /// Island itself.
 struct CollectedIsland {
@@ -53,35 +107,48 @@ struct CollectedIsland {
   /// program defines them: a constant where the walk first meets it, an
   /// operation once its operands are defined.
   SmallVector<Value> definitions;
+  /// The value of each constant in `definitions`.
+  llvm::SmallDenseMap<Value, double, 8> constants;
   /// The step of each operation in `Island::ops`, in the same order.
   SmallVector<ElementwiseStep> steps;
   /// Values that are the program's input: the dequantized values, or the
-  /// i8 value a plain island casts.
+  /// i8 value a plain island reads.
   SmallVector<Value, 2> inputs;
 };
 
-/// Walks back from a sink through element-wise operations and splat
-/// constants to the island's one quantized input.
+/// Walks back from a sink through element-wise operations and constant
+/// operands to the island's one quantized input.
 class IslandCollector {
 public:
   IslandCollector(Island &island, CollectedIsland &collected,
-                  const IslandLimits &limits, std::string &reason)
+                  const IslandLimits &limits, PlainStart plainStart,
+                  std::string &reason)
       : island(island), collected(collected), limits(limits), reason(reason),
-        plain(island.encoding == IslandEncoding::PlainTosa) {}
+        plain(island.encoding == IslandEncoding::PlainTosa),
+        plainStart(plainStart) {}
 
   LogicalResult collect();
 
 private:
   LogicalResult visit(Value value);
   LogicalResult visitOperation(Value value, Operation *def);
+  LogicalResult addInput(Value value);
+  void addConstant(Value value, double splat);
   LogicalResult setSource(Value value);
   bool isDefined(Value value) const { return defined.contains(value); }
+  /// Whether a plain island that starts at its input reads `value` as that
+  /// input: an i8 value no island operation computes.
+  bool isPlainInput(Value value) const {
+    return plain && plainStart == PlainStart::AtInput &&
+           hasI8Elements(value.getType());
+  }
 
   Island &island;
   CollectedIsland &collected;
   const IslandLimits &limits;
   std::string &reason;
   bool plain;
+  PlainStart plainStart;
 
   struct Frame {
     Value value;
@@ -106,6 +173,20 @@ LogicalResult IslandCollector::setSource(Value value) {
   }
   island.source = value;
   return success();
+}
+
+LogicalResult IslandCollector::addInput(Value value) {
+  if (failed(setSource(value)))
+    return failure();
+  collected.inputs.push_back(value);
+  defined.insert(value);
+  return success();
+}
+
+void IslandCollector::addConstant(Value value, double splat) {
+  collected.definitions.push_back(value);
+  collected.constants[value] = splat;
+  defined.insert(value);
 }
 
 LogicalResult IslandCollector::collect() {
@@ -135,6 +216,8 @@ LogicalResult IslandCollector::collect() {
 LogicalResult IslandCollector::visit(Value value) {
   Operation *def = value.getDefiningOp();
   if (!def) {
+    if (isPlainInput(value))
+      return addInput(value);
     reason = "the island reads a block argument other than its quantized "
              "input";
     return failure();
@@ -152,14 +235,33 @@ LogicalResult IslandCollector::visit(Value value) {
     return success();
   }
   if (isConstantOp(def)) {
-    if (!getScalarType(value.getType()) || !getSplatConstant(value)) {
+    std::optional<double> splat = getSplatConstant(value);
+    if (!getScalarType(value.getType()) || !splat) {
       reason = "the island reads a constant that is not a splat of a type it "
                "can hold";
       return failure();
     }
-    collected.definitions.push_back(value);
+    addConstant(value, *splat);
     island.constants.push_back(def);
-    defined.insert(value);
+    return success();
+  }
+  if (!getIslandOpcode(def)) {
+    if (isPlainInput(value))
+      return addInput(value);
+    reason = describe(def) + " is not an element-wise operation an island "
+                             "may contain";
+    return failure();
+  }
+  // An operand computed from constants alone is a constant of the island.
+  FailureOr<std::optional<ConstantOperand>> constant =
+      evaluateConstantOperand(value, limits.maxOps, reason);
+  if (failed(constant)) {
+    reason = "an operand computed from constants is unusable: " + reason;
+    return failure();
+  }
+  if (*constant) {
+    addConstant(value, (*constant)->value);
+    llvm::append_range(island.constantOperandOps, (*constant)->ops);
     return success();
   }
   return visitOperation(value, def);
@@ -187,16 +289,16 @@ LogicalResult IslandCollector::visitOperation(Value value, Operation *def) {
   for (Value config : step->configOperands)
     island.configConstants.push_back(config.getDefiningOp());
   stack.push_back({value, true});
-  // An i8 value cast to anything else is where a plain island starts.
-  if (isa<tosa::CastOp>(def) && hasI8Elements(step->operands[0].getType())) {
+  // An i8 value cast to anything else is where a quant-dialect island
+  // cannot go, and where a plain island may start.
+  if (plainStart == PlainStart::AtCasts && isa<tosa::CastOp>(def) &&
+      hasI8Elements(step->operands[0].getType())) {
     if (!plain) {
       reason = "the island mixes quant.dcast with a plain TOSA dequantize";
       return failure();
     }
-    if (failed(setSource(step->operands[0])))
+    if (failed(addInput(step->operands[0])))
       return failure();
-    collected.inputs.push_back(step->operands[0]);
-    defined.insert(step->operands[0]);
   }
   for (Value operand : llvm::reverse(step->operands))
     if (!isDefined(operand))
@@ -233,7 +335,7 @@ static LogicalResult checkIsland(const Island &island, Value root,
                                  std::string &reason) {
   bool plain = island.encoding == IslandEncoding::PlainTosa;
   if (!island.source) {
-    reason = plain ? "the island does not read an i8 value through tosa.cast"
+    reason = plain ? kNoPlainInputReason.str()
                    : "the island does not read a quant.dcast";
     return failure();
   }
@@ -299,9 +401,9 @@ static void translateToProgram(Island &island,
   SmallVector<ValueId, 3> operands;
   for (Value value : collected.definitions) {
     ScalarType type = *getScalarType(value.getType());
-    Operation *def = value.getDefiningOp();
-    if (isConstantOp(def)) {
-      ids[value] = program.addConstant(*getSplatConstant(value), type);
+    if (auto constant = collected.constants.find(value);
+        constant != collected.constants.end()) {
+      ids[value] = program.addConstant(constant->second, type);
       island.instructionOps.push_back(nullptr);
       continue;
     }
@@ -309,14 +411,16 @@ static void translateToProgram(Island &island,
     for (Value operand : step->operands)
       operands.push_back(ids.lookup(operand));
     ids[value] = emitStep(program, *step++, operands, type);
-    island.instructionOps.push_back(def);
+    island.instructionOps.push_back(value.getDefiningOp());
   }
   program.setResult(ids.lookup(collected.root));
 }
 
-FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
-                                         const IslandLimits &limits,
-                                         std::string &reason) {
+/// The island that ends at `sink`, collected as `plainStart` says.
+static FailureOr<Island> analyzeIsland(Operation *sink,
+                                       const IslandLimits &limits,
+                                       PlainStart plainStart,
+                                       std::string &reason) {
   Island island;
   island.sink = sink;
   CollectedIsland collected;
@@ -329,15 +433,39 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
       return failure();
     }
   } else {
-    assert(isPlainTosaSink(sink) && "not an island sink");
-    // The final cast to i8 is part of the island: it rounds and saturates.
+    // The final cast to i8 (and what follows it) is part of the island: it
+    // rounds and saturates.
     island.encoding = IslandEncoding::PlainTosa;
     collected.root = sink->getResult(0);
   }
 
-  if (failed(IslandCollector(island, collected, limits, reason).collect()) ||
+  if (failed(IslandCollector(island, collected, limits, plainStart, reason)
+                 .collect()) ||
       failed(checkIsland(island, collected.root, reason)))
     return failure();
   translateToProgram(island, collected);
   return island;
+}
+
+FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
+                                         const IslandLimits &limits,
+                                         std::string &reason) {
+  if (isa<quant::QuantizeCastOp>(sink))
+    return ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason);
+  assert(sink->getNumResults() == 1 &&
+         hasI8Elements(sink->getResult(0).getType()) &&
+         "not the end of a plain island");
+  // The largest island first; when it reads more than one value, or cannot
+  // be folded, the one from the first casts of an i8 value.
+  std::string largestReason;
+  FailureOr<Island> largest =
+      ::analyzeIsland(sink, limits, PlainStart::AtInput, largestReason);
+  if (succeeded(largest))
+    return largest;
+  FailureOr<Island> fromCasts =
+      ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason);
+  if (failed(fromCasts) && !largestReason.empty() &&
+      reason == kNoPlainInputReason)
+    reason = largestReason;
+  return fromCasts;
 }

@@ -46,8 +46,7 @@ llvm::ArrayRef<llvm::StringRef> lutfold::getSupportedIslandOps() {
   return names;
 }
 
-/// The opcode of a supported operation.
-static std::optional<ScalarOpcode> getOpcode(Operation *op) {
+std::optional<ScalarOpcode> lutfold::getIslandOpcode(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::optional<ScalarOpcode>>(op)
 #define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING)         \
   .Case([](tosa::TOSA_OP) { return ScalarOpcode::OPCODE; })
@@ -267,7 +266,7 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
 
 FailureOr<ElementwiseStep> lutfold::translateOperation(Operation *op,
                                                        std::string &reason) {
-  std::optional<ScalarOpcode> opcode = getOpcode(op);
+  std::optional<ScalarOpcode> opcode = getIslandOpcode(op);
   if (!opcode) {
     reason = describe(op) + " is not an element-wise operation an island "
                             "may contain";

@@ -46,6 +46,10 @@ struct ElementwiseStep {
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
 };
 
+/// The opcode of `op` if it is an operation an island may contain
+/// (ScalarOps.def), whatever its types and attributes.
+std::optional<ScalarOpcode> getIslandOpcode(mlir::Operation *op);
+
 /// The program type of a tensor's elements, if an island can hold them.
 std::optional<ScalarType> getScalarType(mlir::Type type);
 

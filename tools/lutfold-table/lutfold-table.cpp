@@ -154,11 +154,7 @@ static std::string describeOps(const Island &island) {
 
 static llvm::Expected<TableData> tableForIsland(ModuleOp module,
                                                 NumericsPreset preset) {
-  SmallVector<Operation *> sinks;
-  module.walk([&](Operation *op) {
-    if (isa<quant::QuantizeCastOp>(op) || isPlainTosaSink(op))
-      sinks.push_back(op);
-  });
+  SmallVector<Operation *> sinks = collectIslandSinks(module);
   if (listIslands) {
     for (auto [i, sink] : llvm::enumerate(sinks)) {
       std::string reason;

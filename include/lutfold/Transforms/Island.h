@@ -13,10 +13,15 @@
 //  - with the quant dialect: `quant.dcast` of a `!quant.uniform` value, the
 //    operations, then `quant.qcast` to a `!quant.uniform` type; the table
 //    follows a numerics preset at both ends;
-//  - in plain TOSA, as torch-mlir and TensorFlow emit it: an i8 tensor
-//    enters through `tosa.cast`, the (de)quantization arithmetic is spelled
-//    out as element-wise operations, and a `tosa.cast` to i8 ends it; the
-//    IR alone defines the table.
+//  - in plain TOSA, as onnx-mlir, torch-mlir and TensorFlow emit it: the
+//    element-wise operations, integer and float alike, between one i8
+//    value and an i8 result, with the (de)quantization arithmetic spelled
+//    out; a `tosa.cast` to i8 ends the float part, and integer operations
+//    on the codes before the first cast or after that last one belong to
+//    the island too. The IR alone defines the table.
+//
+// Operands computed from constants alone (a zero point cast to f32, the
+// reciprocal of a scale) are constants of the island.
 //
 // Either way every output element is the same scalar function of the
 // matching input element: the island's ScalarProgram.
@@ -58,18 +63,29 @@ enum class IslandEncoding {
   PlainTosa,
 };
 
-/// Whether `op` ends a plain-TOSA island: a `tosa.cast` from a non-i8 tensor
-/// to an i8 tensor.
+/// Whether `op` ends the float part of a plain-TOSA island: a `tosa.cast`
+/// from a non-i8 tensor to an i8 tensor.
 bool isPlainTosaSink(mlir::Operation *op);
+
+/// The operation that ends the plain-TOSA island whose float part ends at
+/// `cast` (isPlainTosaSink): `cast`, or the last of the integer operations
+/// on its i8 result that follow it, each the only user of the one before,
+/// with constant other operands (an output zero point added in i8, say).
+mlir::Operation *getPlainIslandEnd(mlir::Operation *cast);
+
+/// The operations that end islands under `root`, in program order: every
+/// `quant.qcast` and the end of every plain-TOSA island.
+llvm::SmallVector<mlir::Operation *> collectIslandSinks(mlir::Operation *root);
 
 /// The island that ends at one quantize.
 struct Island {
-  /// A `quant.qcast` (QuantDialect) or a `tosa.cast` to i8 (PlainTosa).
+  /// A `quant.qcast` (QuantDialect), or the operation with the i8 result
+  /// that ends a plain-TOSA island (getPlainIslandEnd).
   mlir::Operation *sink = nullptr;
   IslandEncoding encoding = IslandEncoding::QuantDialect;
   /// The quantized value the island reads: through `dequantizes`
-  /// (QuantDialect), or through `tosa.cast` operations that are part of
-  /// `ops` (PlainTosa).
+  /// (QuantDialect), or directly with operations that are part of `ops`
+  /// (PlainTosa).
   mlir::Value source;
   llvm::SmallVector<mlir::quant::DequantizeCastOp, 1> dequantizes;
   /// Element-wise operations, every one after the operations it reads.
@@ -79,6 +95,9 @@ struct Island {
   /// Constant operations that configure island operations (MUL's shift,
   /// NEGATE's zero points).
   llvm::SmallVector<mlir::Operation *> configConstants;
+  /// Operations that compute operands of the island from constants alone,
+  /// every one after those it reads (ConstantOperands.h).
+  llvm::SmallVector<mlir::Operation *> constantOperandOps;
   /// The per-element function. QuantDialect: from the dequantized f32 value
   /// to the f32 value quantized. PlainTosa: from the i8 code to the i8 code.
   ScalarProgram program;
@@ -90,9 +109,10 @@ struct Island {
 /// Names of the operations an island may contain (ScalarOps.def), sorted.
 llvm::ArrayRef<llvm::StringRef> getSupportedIslandOps();
 
-/// Collects the island ending at `sink` (a `quant.qcast` or a plain-TOSA
-/// sink), walking back from it. On failure sets `reason` to a sentence
-/// fragment saying why there is none.
+/// Collects the island ending at `sink` (from collectIslandSinks), walking
+/// back from it. A plain-TOSA island is the largest that reads one i8 value;
+/// failing that, the one that starts at the first casts of an i8 value. On
+/// failure sets `reason` to a sentence fragment saying why there is none.
 mlir::FailureOr<Island> analyzeIsland(mlir::Operation *sink,
                                       const IslandLimits &limits,
                                       std::string &reason);
