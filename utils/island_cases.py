@@ -4,7 +4,7 @@
   island_cases.py generate --ops OPS --count N --seed S --module M --params P
                            [--encodings quant,torch,tf,...]
   island_cases.py check --params P --folded F --golden G [--min-equal R]
-  island_cases.py add-main --module M --params P > M_WITH_MAIN
+  island_cases.py add-main --module M [--params P] > M_WITH_MAIN
   island_cases.py generate-chain --length N > M
 
 Each case is one function: a dequantize, the operation (or the composite,
@@ -640,9 +640,16 @@ def check(args):
 def add_main(args):
     """Appends @main: every island function applied to all 256 codes, each
     result printed (as i32) with the runner utilities. Quantized signatures
-    are fed and read through quant.scast."""
-    with open(args.params) as f:
-        params = json.load(f)
+    are fed and read through quant.scast. Without --params, every function
+    of the module from tensor<256xi8> to tensor<256xi8> is called."""
+    if args.params:
+        with open(args.params) as f:
+            params = json.load(f)
+    else:
+        text = open(args.module).read()
+        params = {name: {"encoding": "plain"} for name in re.findall(
+            r"func\.func @(\w+)\(%arg0: tensor<256xi8>\) -> tensor<256xi8>",
+            text)}
     codes = ", ".join(str(c) for c in range(-128, 128))
     lines = [open(args.module).read(),
              "func.func private @printMemrefI32(tensor<*xi32>)",
@@ -708,7 +715,7 @@ def main():
     chk.add_argument("--min-equal", type=float, default=0.99998)
     main_parser = sub.add_parser("add-main")
     main_parser.add_argument("--module", required=True)
-    main_parser.add_argument("--params", required=True)
+    main_parser.add_argument("--params")
     chain = sub.add_parser("generate-chain")
     chain.add_argument("--length", type=int, required=True)
     args = parser.parse_args()
