@@ -83,6 +83,7 @@ config.substitutions.insert(0, (
     find_tool("mlir-opt") + " --pass-pipeline='builtin.module("
     "func.func(tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith{include-apply-rescale},tosa-to-tensor),"
     "one-shot-bufferize{bufferize-function-boundaries},convert-linalg-to-loops,"
+    "expand-strided-metadata,lower-affine,"
     "convert-scf-to-cf,func.func(math-expand-ops{ops=rsqrt}),"
     "convert-math-to-libm,convert-to-llvm,"
     "reconcile-unrealized-casts)'"))
