@@ -7,12 +7,17 @@
 //===----------------------------------------------------------------------===//
 //
 // Builds a random function of random islands (element-wise DAGs over the
-// supported operations, splat constants of either dialect, shapes static and
-// dynamic, quantized types full, narrow, per-axis or unsigned, values with
-// users outside the island), parses it, and runs the fold. Invariants: the
-// result verifies; every quantize either stays or becomes a table lookup on
-// the storage of its input; and every table equals the original island
-// evaluated on each code with the slow reference numerics of Reference.h.
+// supported operations, splat constants of either dialect or computed from
+// constants, shapes static and dynamic, quantized types full, narrow,
+// per-axis or unsigned, values with users outside the island) and, for some
+// islands, a plain-TOSA twin in onnx-mlir's current or earlier spelling (i8
+// zero points cast or subtracted and added in i8, reciprocal scales) with
+// the computed constants written as literals. It parses the function and
+// runs the fold. Invariants: the result verifies; every quantize either
+// stays or becomes a table lookup on the storage of its input; every table
+// equals the original island evaluated on each code with the slow reference
+// numerics of Reference.h; every twin folds, and its table equals its
+// island's program under onnx-mlir's arithmetic, written again there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,14 +61,15 @@ static void fail(const char *what, Operation *op = nullptr) {
 /// Counts of what the inputs became; printed at exit when LUTFOLD_FUZZ_STATS
 /// is set, to check that the generator mostly makes valid IR.
 static struct Stats {
-  unsigned long inputs = 0, valid = 0, islands = 0, folded = 0;
+  unsigned long inputs = 0, valid = 0, islands = 0, twins = 0, folded = 0;
   std::map<std::string, unsigned long> declined;
   ~Stats() {
     if (!std::getenv("LUTFOLD_FUZZ_STATS"))
       return;
     std::fprintf(stderr,
-                 "inputs %lu, valid modules %lu, islands %lu, folded %lu\n",
-                 inputs, valid, islands, folded);
+                 "inputs %lu, valid modules %lu, islands %lu (plain-TOSA twins "
+                 "%lu), folded %lu\n",
+                 inputs, valid, islands, twins, folded);
     for (auto &[reason, count] : declined)
       std::fprintf(stderr, "  declined %lu: %s\n", count, reason.c_str());
   }
@@ -88,6 +94,10 @@ namespace {
 struct Generator {
   FuzzedDataProvider &fdp;
   std::string body;
+  /// The same operations with every computed constant written as a literal;
+  /// the plain-TOSA twin of the island uses it, so that its table checks the
+  /// evaluation of computed constants independently.
+  std::string literalBody;
   int next = 0;
   std::string shape; // "2x3x" etc., with trailing x, or "" for rank 0
   std::string ones;  // rank-matched splat shape
@@ -101,16 +111,52 @@ struct Generator {
     return buffer;
   }
 
+  void emit(const std::string &line) {
+    body += line;
+    literalBody += line;
+  }
+
   std::string constant() {
     std::string name = fresh();
     float value = fdp.ConsumeFloatingPointInRange<float>(-6.0f, 6.0f);
     std::string type = "tensor<" + ones + "f32>";
-    if (fdp.ConsumeBool())
-      body += "  " + name + " = arith.constant dense<" + floatLiteral(value) +
-              "> : " + type + "\n";
-    else
-      body += "  " + name + " = \"tosa.const\"() <{values = dense<" +
-              floatLiteral(value) + "> : " + type + "}> : () -> " + type + "\n";
+    std::string literal =
+        "  " + name + " = \"tosa.const\"() <{values = dense<" +
+        floatLiteral(value) + "> : " + type + "}> : () -> " + type + "\n";
+    switch (fdp.ConsumeIntegralInRange<int>(0, 3)) {
+    case 0:
+      emit("  " + name + " = arith.constant dense<" + floatLiteral(value) +
+           "> : " + type + "\n");
+      break;
+    case 1: {
+      // An i8 constant cast to f32, as exporters write zero points.
+      int code = static_cast<int>(std::lround(value));
+      std::string i8 = fresh(), i8type = "tensor<" + ones + "i8>";
+      body += "  " + i8 + " = \"tosa.const\"() <{values = dense<" +
+              std::to_string(code) + "> : " + i8type + "}> : () -> " + i8type +
+              "\n  " + name + " = tosa.cast " + i8 + " : (" + i8type + ") -> " +
+              type + "\n";
+      literalBody += "  " + name + " = \"tosa.const\"() <{values = dense<" +
+                     std::to_string(code) + ".0> : " + type + "}> : () -> " +
+                     type + "\n";
+      break;
+    }
+    case 2: {
+      // The reciprocal of a constant, as onnx-mlir writes 1 / scale.
+      std::string inner = fresh();
+      float divisor = value == 0.0f ? 1.0f : value;
+      body += "  " + inner + " = \"tosa.const\"() <{values = dense<" +
+              floatLiteral(divisor) + "> : " + type + "}> : () -> " + type +
+              "\n  " + name + " = tosa.reciprocal " + inner + " : (" + type +
+              ") -> " + type + "\n";
+      literalBody += "  " + name + " = \"tosa.const\"() <{values = dense<" +
+                     floatLiteral(1.0f / divisor) + "> : " + type +
+                     "}> : () -> " + type + "\n";
+      break;
+    }
+    default:
+      emit(literal);
+    }
     return name + ":" + type;
   }
 
@@ -148,9 +194,9 @@ struct Generator {
     case 3: {
       std::string a = pick(), b = fdp.ConsumeBool() ? pick() : constant();
       std::string shift = fresh();
-      body += "  " + shift +
-              " = \"tosa.const\"() <{values = dense<0> : tensor<1xi8>}> : () "
-              "-> tensor<1xi8>\n";
+      emit("  " + shift +
+           " = \"tosa.const\"() <{values = dense<0> : tensor<1xi8>}> : () "
+           "-> tensor<1xi8>\n");
       line = name + " = tosa.mul " + nameOf(a) + ", " + nameOf(b) + ", " +
              shift + " : (" + typeOf(a) + ", " + typeOf(b) +
              ", tensor<1xi8>) -> " + ftype;
@@ -170,14 +216,14 @@ struct Generator {
       std::string a = pick(), b = pick(), c = constant();
       std::string cond = fresh();
       std::string btype = "tensor<" + shape + "i1>";
-      body += "  " + cond + " = tosa.greater " + nameOf(a) + ", " + nameOf(c) +
-              " : (" + typeOf(a) + ", " + typeOf(c) + ") -> " + btype + "\n";
+      emit("  " + cond + " = tosa.greater " + nameOf(a) + ", " + nameOf(c) +
+           " : (" + typeOf(a) + ", " + typeOf(c) + ") -> " + btype + "\n");
       line = name + " = tosa.select " + cond + ", " + nameOf(a) + ", " +
              nameOf(b) + " : (" + btype + ", " + typeOf(a) + ", " + typeOf(b) +
              ") -> " + ftype;
     }
     }
-    body += "  " + line + "\n";
+    emit("  " + line + "\n");
     return name + ":" + ftype;
   }
 };
@@ -229,6 +275,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   struct IslandInfo {
     reference::Params in, out;
     bool expectFoldable;
+    /// The island's operations with literal constants, its input and result.
+    std::string literalBody, input, result;
   };
   std::vector<IslandInfo> islands;
   std::string args, results, returns, returnTypes, body;
@@ -246,7 +294,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     std::string arg = "%arg" + std::to_string(k);
     args += (k ? ", " : "") + arg + ": " + qin;
 
-    Generator gen{fdp, "", next, shape, ones, ftype};
+    Generator gen{fdp, "", "", next, shape, ones, ftype};
     std::string x = gen.fresh();
     gen.body += "  " + x + " = quant.dcast " + arg + " : " + qin + " to " +
                 ftype + "\n";
@@ -255,6 +303,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (unsigned i = 0; i < ops; ++i)
       values.push_back(gen.op(values));
     std::string last = values.back();
+    info.literalBody = gen.literalBody;
+    info.input = x;
+    info.result = last.substr(0, last.find(':'));
     std::string q = gen.fresh();
     gen.body += "  " + q + " = quant.qcast " + last.substr(0, last.find(':')) +
                 " : " + ftype + " to " + qout + "\n";
@@ -271,6 +322,83 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     body += gen.body;
     islands.push_back(info);
   }
+  // Plain-TOSA twins of some islands, in onnx-mlir's current or earlier
+  // spelling: the same operations between i8 codes, with literal constants
+  // where the island computes them.
+  struct Twin {
+    unsigned island;
+    bool earlier;
+  };
+  std::vector<Twin> twins;
+  for (unsigned k = 0; k < islands.size(); ++k) {
+    if (!islands[k].expectFoldable || fdp.ConsumeBool())
+      continue;
+    Twin twin{k, fdp.ConsumeBool()};
+    twins.push_back(twin);
+    const IslandInfo &info = islands[k];
+    std::string t = "%t" + std::to_string(k) + "_";
+    std::string itype = "tensor<" + std::string(shape) + "i8>";
+    std::string i32type = "tensor<" + std::string(shape) + "i32>";
+    std::string ftype = "tensor<" + std::string(shape) + "f32>";
+    std::string c8 = "tensor<" + ones + "i8>", cf = "tensor<" + ones + "f32>",
+                c32 = "tensor<" + ones + "i32>";
+    auto constant = [&](const std::string &name, const std::string &value,
+                        const std::string &type) {
+      body += "  " + name + " = \"tosa.const\"() <{values = dense<" + value +
+              "> : " + type + "}> : () -> " + type + "\n";
+    };
+    std::string arg = "%p" + std::to_string(k);
+    args += ", " + arg + ": " + itype;
+    auto rename = [](std::string text) {
+      for (size_t at = text.find("%v"); at != std::string::npos;
+           at = text.find("%v", at))
+        text[at + 1] = 'w';
+      return text;
+    };
+    std::string x = rename(info.input), y = rename(info.result);
+    char scale[64], outScale[64];
+    std::snprintf(scale, sizeof(scale), "%.17g", info.in.scale);
+    std::snprintf(outScale, sizeof(outScale), "%.17g", info.out.scale);
+    constant(t + "zp", std::to_string(info.in.zeroPoint), c8);
+    constant(t + "scale", scale, cf);
+    constant(t + "shift", "0", "tensor<1xi8>");
+    if (twin.earlier) {
+      body += "  " + t + "codes = tosa.sub " + arg + ", " + t + "zp : (" +
+              itype + ", " + c8 + ") -> " + itype + "\n  " + t +
+              "f = tosa.cast " + t + "codes : (" + itype + ") -> " + ftype +
+              "\n";
+    } else {
+      body += "  " + t + "a = tosa.cast " + arg + " : (" + itype + ") -> " +
+              ftype + "\n  " + t + "zpf = tosa.cast " + t + "zp : (" + c8 +
+              ") -> " + cf + "\n  " + t + "f = tosa.sub " + t + "a, " + t +
+              "zpf : (" + ftype + ", " + cf + ") -> " + ftype + "\n";
+    }
+    body += "  " + x + " = tosa.mul " + t + "f, " + t + "scale, " + t +
+            "shift : (" + ftype + ", " + cf + ", tensor<1xi8>) -> " + ftype +
+            "\n" + rename(info.literalBody);
+    constant(t + "oscale", outScale, cf);
+    constant(t + "ozp", std::to_string(info.out.zeroPoint), c8);
+    body += "  " + t + "inv = tosa.reciprocal " + t + "oscale : (" + cf +
+            ") -> " + cf + "\n  " + t + "v = tosa.mul " + y + ", " + t +
+            "inv, " + t + "shift : (" + ftype + ", " + cf +
+            ", tensor<1xi8>) -> " + ftype + "\n";
+    if (twin.earlier) {
+      body += "  " + t + "q8 = tosa.cast " + t + "v : (" + ftype + ") -> " +
+              itype + "\n  " + t + "q = tosa.add " + t + "q8, " + t +
+              "ozp : (" + itype + ", " + c8 + ") -> " + itype + "\n";
+    } else {
+      body += "  " + t + "vi = tosa.cast " + t + "v : (" + ftype + ") -> " +
+              i32type + "\n  " + t + "ozi = tosa.cast " + t + "ozp : (" + c8 +
+              ") -> " + c32 + "\n  " + t + "r = tosa.add " + t + "vi, " + t +
+              "ozi : (" + i32type + ", " + c32 + ") -> " + i32type + "\n  " +
+              t + "cl = tosa.clamp " + t +
+              "r {max_val = 127 : i32, min_val = -128 : i32} : (" + i32type +
+              ") -> " + i32type + "\n  " + t + "q = tosa.cast " + t + "cl : (" +
+              i32type + ") -> " + itype + "\n";
+    }
+    returns += t + "q, ";
+    returnTypes += itype + ", ";
+  }
   returns.resize(returns.size() - 2);
   returnTypes.resize(returnTypes.size() - 2);
   std::string text = "func.func @f(" + args + ") -> (" + returnTypes + ") {\n" +
@@ -283,12 +411,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!module || failed(verify(*module)))
     return 0; // The generator made invalid IR: not a finding.
   ++stats.valid;
-  stats.islands += islands.size();
+  stats.islands += islands.size() + twins.size();
+  stats.twins += twins.size();
 
   // What each quantize should become, from its island before the fold.
   std::map<std::string, std::vector<int64_t>> expected;
+  auto keyOf = [](Operation *op) {
+    std::string key;
+    llvm::raw_string_ostream(key) << op->getLoc();
+    return key;
+  };
+  // The programs of the islands, for their twins.
+  std::map<unsigned, ScalarProgram> programs;
   unsigned islandIndex = 0;
   module->walk([&](quant::QuantizeCastOp sink) {
+    unsigned index = islandIndex;
     const IslandInfo &info = islands[islandIndex++];
     std::string reason;
     FailureOr<Island> island = analyzeIsland(sink, IslandLimits{}, reason);
@@ -303,10 +440,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       float y = island->program(reference::dequantize(code, info.in));
       table.push_back(reference::quantize(y, info.out, /*tflite=*/false));
     }
-    std::string key;
-    llvm::raw_string_ostream(key) << sink.getLoc();
-    expected[key] = table;
+    expected[keyOf(sink)] = table;
+    programs[index] = island->program;
   });
+  // Each twin ends at a plain-TOSA sink, in order; its table follows from
+  // its island's program and onnx-mlir's arithmetic, with the constants the
+  // island computes written as literals.
+  unsigned twinIndex = 0;
+  for (Operation *sink : collectIslandSinks(*module)) {
+    if (isa<quant::QuantizeCastOp>(sink))
+      continue;
+    if (twinIndex >= twins.size())
+      fail("a plain-TOSA sink the generator did not write", sink);
+    const Twin &twin = twins[twinIndex++];
+    auto program = programs.find(twin.island);
+    if (program == programs.end())
+      fail("the twin of an island that does not fold", sink);
+    const IslandInfo &info = islands[twin.island];
+    std::vector<int64_t> table;
+    for (int64_t code = -128; code <= 127; ++code) {
+      float y = program->second(
+          reference::dequantizeOnnx(code, info.in, twin.earlier));
+      table.push_back(reference::quantizeOnnx(y, info.out, twin.earlier));
+    }
+    expected[keyOf(sink)] = table;
+  }
+  if (twinIndex != twins.size())
+    fail("a twin without its plain-TOSA sink", *module);
 
   FoldToTableOptions options;
   foldIslandsToTables(*module, options);
@@ -318,11 +478,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     auto constant = lookup.getTable().getDefiningOp<tosa::ConstOp>();
     if (!constant)
       fail("table is not a constant", lookup);
-    // The storage cast after the lookup carries the quantize's location.
-    Operation *user = *lookup->getUsers().begin();
-    std::string key;
-    llvm::raw_string_ostream(key) << user->getLoc();
-    auto it = expected.find(key);
+    // The lookup carries the location of the quantize it replaces.
+    auto it = expected.find(keyOf(lookup));
     if (it == expected.end())
       fail("a table for an island that should not fold", lookup);
     auto values = cast<DenseElementsAttr>(constant.getValues());

@@ -115,6 +115,41 @@ inline int64_t quantize(float y, const Params &p, bool tflite) {
   return (int64_t)shifted;
 }
 
+/// TOSA CAST from f32 to a signed integer of `bits` bits: round half to
+/// even, saturate; NaN reads as 0 (LutFold's policy, docs/Numerics.md).
+inline int64_t castToInteger(float v, unsigned bits) {
+  double lo = -std::ldexp(1.0, bits - 1), hi = std::ldexp(1.0, bits - 1) - 1;
+  if (std::isnan(v))
+    return 0;
+  double rounded = std::isinf(v) ? v : (double)roundHalfEven(v);
+  return (int64_t)(rounded < lo ? lo : rounded > hi ? hi : rounded);
+}
+
+/// Two's complement wrap to `bits` bits.
+inline int64_t wrap(int64_t v, unsigned bits) {
+  uint64_t mask = (uint64_t(1) << bits) - 1, sign = uint64_t(1) << (bits - 1);
+  return (int64_t)(((uint64_t)v & mask) ^ sign) - (int64_t)sign;
+}
+
+/// onnx-mlir's DequantizeLinear/QuantizeLinear lowerings to TOSA, on full i8
+/// ranges: the zero point subtracted in f32 (or, in the earlier emission, in
+/// i8 before the cast), the reciprocal of the scale taken in f32, rounding by
+/// the cast to i32, the zero point added and saturated in i32 (or added in
+/// i8 after a saturating cast to i8).
+inline float dequantizeOnnx(int64_t code, const Params &p, bool earlier) {
+  if (earlier)
+    return (float)wrap(code - p.zeroPoint, 8) * (float)p.scale;
+  return ((float)code - (float)p.zeroPoint) * (float)p.scale;
+}
+
+inline int64_t quantizeOnnx(float y, const Params &p, bool earlier) {
+  float v = y * (1.0f / (float)p.scale);
+  if (earlier)
+    return wrap(castToInteger(v, 8) + p.zeroPoint, 8);
+  int64_t sum = wrap(castToInteger(v, 32) + p.zeroPoint, 32);
+  return sum < -128 ? -128 : sum > 127 ? 127 : sum;
+}
+
 } // namespace lutfold::reference
 
 #endif // LUTFOLD_FUZZ_REFERENCE_H
