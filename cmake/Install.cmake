@@ -25,7 +25,7 @@ install(DIRECTORY ${LUTFOLD_SOURCE_DIR}/include/lutfold
   FILES_MATCHING PATTERN "*.h" PATTERN "*.def" PATTERN "*.td" PATTERN "CMakeFiles" EXCLUDE)
 install(DIRECTORY ${LUTFOLD_BINARY_DIR}/include/lutfold
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.h.inc" PATTERN "CMakeFiles" EXCLUDE)
+  FILES_MATCHING PATTERN "*.h.inc" PATTERN "Version.h" PATTERN "CMakeFiles" EXCLUDE)
 
 # The tools find LLVM's shared libraries where they were built against.
 set_target_properties(lutfold-opt lutfold-table PROPERTIES

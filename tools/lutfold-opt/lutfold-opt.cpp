@@ -14,12 +14,17 @@
 
 #include "lutfold/Transforms/Passes.h"
 #include "lutfold/Transforms/Pipelines.h"
+#include "lutfold/Version.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -29,6 +34,12 @@ int main(int argc, char **argv) {
 
   lutfold::registerLutFoldPasses();
   lutfold::registerLutFoldPipelines();
+
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "LutFold version " << LUTFOLD_VERSION_STRING << "\n"
+       << "  lutfold-opt, built with MLIR and LLVM " << LLVM_VERSION_STRING
+       << "\n";
+  });
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "LutFold optimizer driver\n", registry));

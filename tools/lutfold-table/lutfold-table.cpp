@@ -20,6 +20,7 @@
 #include "lutfold/Numerics/ScalarFunctions.h"
 #include "lutfold/Transforms/Island.h"
 #include "lutfold/Transforms/QuantTypes.h"
+#include "lutfold/Version.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -208,6 +209,10 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "LutFold version " << LUTFOLD_VERSION_STRING << "\n"
+       << "  lutfold-table\n";
+  });
   cl::ParseCommandLineOptions(
       argc, argv,
       "LutFold table inspector: the table for an operation and quantized "
