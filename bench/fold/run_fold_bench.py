@@ -24,8 +24,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TIMING = re.compile(r"^\s*([0-9.]+) \(\s*[0-9.]+%\)\s+(\S.*)$")
-SUMMARY = re.compile(r"(\d+) islands folded, (\d+) declined, (\d+) distinct "
-                     r"tables")
+SUMMARY = re.compile(r"(\d+) islands? folded, (\d+) declined, (\d+) distinct "
+                     r"tables?")
 
 
 def run(tool, module, verify):

@@ -19,17 +19,29 @@ namespace lutfold {
 using namespace mlir;
 using namespace lutfold;
 
+/// "1 island", "2 islands".
+static std::string count(unsigned n, StringRef noun) {
+  return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
+}
+
 namespace {
 struct TosaFoldToTable final
     : lutfold::impl::TosaFoldToTableBase<TosaFoldToTable> {
   using Base::Base;
 
   LogicalResult initialize(MLIRContext *context) override {
-    for (const std::string &name : allowedOps)
-      if (!llvm::is_contained(getSupportedIslandOps(), name))
+    // Names may leave out the dialect: "sigmoid" is "tosa.sigmoid".
+    limits.allowedOps.clear();
+    for (const std::string &name : allowedOps) {
+      std::string fullName =
+          StringRef(name).contains('.') ? name : "tosa." + name;
+      if (!llvm::is_contained(getSupportedIslandOps(), fullName))
         return emitError(UnknownLoc::get(context))
                << "tosa-fold-to-table: '" << name
-               << "' is not an operation islands may contain";
+               << "' is not an operation islands may contain (names as "
+                  "'tosa.sigmoid' or 'sigmoid'; docs/IslandOps.md lists them)";
+      limits.allowedOps.push_back(std::move(fullName));
+    }
     if (maxIslandSize == 0)
       return emitError(UnknownLoc::get(context))
              << "tosa-fold-to-table: max-island-size must be at least 1";
@@ -39,8 +51,8 @@ struct TosaFoldToTable final
   void runOnOperation() override {
     FoldToTableOptions options;
     options.preset = numerics;
+    options.limits = limits;
     options.limits.maxOps = maxIslandSize;
-    options.limits.allowedOps.assign(allowedOps.begin(), allowedOps.end());
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
@@ -48,14 +60,18 @@ struct TosaFoldToTable final
     // printed with the remark.
     if (reportSummary)
       emitRemark(getOperation()->getLoc())
-          << "tosa-fold-to-table: " << result.numFolded << " islands folded, "
-          << result.numDeclined << " declined, " << result.numTables
-          << " distinct tables";
+          << "tosa-fold-to-table: " << count(result.numFolded, "island")
+          << " folded, " << result.numDeclined << " declined, "
+          << count(result.numTables, "distinct table");
     numFolded += result.numFolded;
     numDeclined += result.numDeclined;
     numTables += result.numTables;
     if (result.numFolded == 0)
       markAllAnalysesPreserved();
   }
+
+private:
+  /// The allowed operations with their dialect prefix.
+  IslandLimits limits;
 };
 } // namespace

@@ -37,7 +37,7 @@
 // CHECK:         tosa.table
 // CHECK-NOT:     tosa.sigmoid
 // PIPELINE:      remark: folded into a table: tosa.sigmoid;
-// PIPELINE:      remark: tosa-fold-to-table: 1 islands folded, 0 declined, 1 distinct tables
+// PIPELINE:      remark: tosa-fold-to-table: 1 island folded, 0 declined, 1 distinct table
 // EXPAND-LABEL:  func.func @sigmoid
 // EXPAND-NOT:    quant.dcast
 // EXPAND:        tosa.sigmoid

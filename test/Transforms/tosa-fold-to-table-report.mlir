@@ -56,7 +56,7 @@ module {
 
 // Plain-TOSA islands are functions of the i8 code.
 
-// expected-remark@+1 {{tosa-fold-to-table: 1 islands folded, 0 declined, 1 distinct tables}}
+// expected-remark@+1 {{tosa-fold-to-table: 1 island folded, 0 declined, 1 distinct table}}
 module {
   // CHECK-LABEL: func.func @plain
   // CHECK:         tosa.table
