@@ -71,7 +71,14 @@ Int16TableError lutfold::measureInt16TableError(const Int16Table &table,
                                                 const Int16Reference &ref) {
   Int16TableError error;
   uint64_t sum = 0;
+  const int64_t *nextNaN = ref.nanInputCodes.begin();
   for (int64_t code = ref.inputMin; code <= ref.inputMax; ++code) {
+    while (nextNaN != ref.nanInputCodes.end() && *nextNaN < code)
+      ++nextNaN;
+    if (nextNaN != ref.nanInputCodes.end() && *nextNaN == code) {
+      ++error.numNaNCodes;
+      continue;
+    }
     int64_t expected = ref.codes[code - Int16Table::kFirstCode];
     uint64_t difference =
         static_cast<uint64_t>(std::abs(table.evaluate(code) - expected));

@@ -96,6 +96,8 @@ void lutfold::emitFoldedRemark(const Island &island, const CachedTable &table,
         << llvm::format("%.4f", int16->fitError->meanError);
     remark << "; TABLE + RESCALE, error at most " << int16->fitError->maxError
            << " output codes, mean " << mean;
+    if (uint64_t nanCodes = int16->fitError->numNaNCodes)
+      remark << " (" << nanCodes << " NaN codes not counted)";
   }
   remark << "; "
          << (isNewTable ? "new table"

@@ -67,6 +67,7 @@ private:
 LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
   declineReason = reason.str();
+  result.declineReasons[sink] = declineReason;
   if (options.reportDeclined)
     emitDeclinedRemark(sink, declineReason);
   return failure();
@@ -143,6 +144,13 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   CachedTable *table = tables.getOrBuild(island->program, quantization, reason);
   if (!table)
     return decline(sink, reason);
+  if (const Int16Table *int16 = table->getInt16();
+      int16 && options.maxInt16Error && int16->fitError &&
+      int16->fitError->maxError > *options.maxInt16Error)
+    return decline(sink, "TABLE + RESCALE is off by up to " +
+                             Twine(int16->fitError->maxError) +
+                             " output codes, above max-int16-error=" +
+                             Twine(*options.maxInt16Error));
   emitNaNRemarks(*island, *table, quantization, options.preset);
 
   // Plain islands read the i8 tensor itself; quant-dialect islands its
@@ -183,15 +191,21 @@ lutfold::foldIslandsToTables(Operation *root,
   // operations of one that was declined), which is then skipped.
   SmallVector<Operation *> sinks = collectIslandSinks(root);
   llvm::SmallPtrSet<Operation *, 16> pending(sinks.begin(), sinks.end());
-  struct ErasureListener final : RewriterBase::Listener {
-    explicit ErasureListener(llvm::SmallPtrSetImpl<Operation *> &pending)
-        : pending(pending) {}
-    void notifyOperationErased(Operation *op) override { pending.erase(op); }
-    llvm::SmallPtrSetImpl<Operation *> &pending;
-  } listener(pending);
-
-  IRRewriter rewriter(root->getContext(), &listener);
+  IRRewriter rewriter(root->getContext());
   IslandFolder folder(rewriter, options, /*shareConstants=*/true);
+  // Erased operations are neither folded later nor reported as declined.
+  struct ErasureListener final : RewriterBase::Listener {
+    ErasureListener(llvm::SmallPtrSetImpl<Operation *> &pending,
+                    llvm::DenseMap<Operation *, std::string> &declined)
+        : pending(pending), declined(declined) {}
+    void notifyOperationErased(Operation *op) override {
+      pending.erase(op);
+      declined.erase(op);
+    }
+    llvm::SmallPtrSetImpl<Operation *> &pending;
+    llvm::DenseMap<Operation *, std::string> &declined;
+  } listener(pending, folder.result.declineReasons);
+  rewriter.setListener(&listener);
   for (Operation *sink : sinks)
     if (pending.contains(sink))
       (void)folder.foldSink(sink);

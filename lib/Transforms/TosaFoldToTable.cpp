@@ -19,6 +19,17 @@ namespace lutfold {
 using namespace mlir;
 using namespace lutfold;
 
+/// A plain-TOSA dequantize: a `tosa.cast` of i8 codes to a float type.
+static bool isPlainDequantize(Operation *op) {
+  auto cast = dyn_cast<tosa::CastOp>(op);
+  if (!cast)
+    return false;
+  auto input = dyn_cast<ShapedType>(cast.getInput().getType());
+  auto output = dyn_cast<ShapedType>(cast.getOutput().getType());
+  return input && output && input.getElementType().isSignlessInteger(8) &&
+         isa<FloatType>(output.getElementType());
+}
+
 /// "1 island", "2 islands".
 static std::string count(unsigned n, StringRef noun) {
   return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
@@ -55,6 +66,8 @@ struct TosaFoldToTable final
     options.limits.maxOps = maxIslandSize;
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
+    if (maxInt16Error >= 0)
+      options.maxInt16Error = maxInt16Error;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
     // At the location alone: the operation (a whole module) would be
     // printed with the remark.
@@ -66,8 +79,32 @@ struct TosaFoldToTable final
     numFolded += result.numFolded;
     numDeclined += result.numDeclined;
     numTables += result.numTables;
+    if (strict && failed(checkNoFloatLeft(result)))
+      signalPassFailure();
     if (result.numFolded == 0)
       markAllAnalysesPreserved();
+  }
+
+  /// strict: an error at every quantize or dequantize left in float.
+  LogicalResult checkNoFloatLeft(const FoldToTableResult &result) {
+    bool clean = true;
+    getOperation()->walk([&](Operation *op) {
+      bool dequantize =
+          isa<quant::DequantizeCastOp>(op) || isPlainDequantize(op);
+      if (!dequantize && !isa<quant::QuantizeCastOp>(op) &&
+          !isPlainTosaSink(op))
+        return;
+      clean = false;
+      InFlightDiagnostic error = op->emitError()
+                                 << "strict: "
+                                 << (dequantize ? "dequantize" : "quantize")
+                                 << " left in float";
+      Operation *sink = isPlainTosaSink(op) ? getPlainIslandEnd(op) : op;
+      if (auto reason = result.declineReasons.find(sink);
+          reason != result.declineReasons.end())
+        error << ": " << reason->second;
+    });
+    return success(clean);
   }
 
 private:

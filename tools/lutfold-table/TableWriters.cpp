@@ -86,8 +86,12 @@ void lutfold::writeJson(const TableData &data, llvm::raw_ostream &os) {
                     }}};
   }
 
-  double maxError = 0, sumError = 0;
-  uint64_t counted = 0, mismatches = 0;
+  // The table's error, as the pass reports it: output code against the
+  // reference code, over the codes of the input type whose float result is
+  // not NaN (docs/Int16.md); and, apart, the distance to the f32 function.
+  int64_t maxError = 0, sumError = 0, mismatches = 0, measured = 0,
+          nanCodes = 0;
+  double maxDistance = 0, sumDistance = 0;
   llvm::json::Array rows;
   for (const CodeRow &row : data.rows) {
     rows.push_back(llvm::json::Array{
@@ -96,16 +100,28 @@ void lutfold::writeJson(const TableData &data, llvm::raw_ostream &os) {
         jsonNumber(row.outputValue), jsonNumber(row.errorCodes)});
     if (!data.isInputCode(row))
       continue;
-    mismatches += row.outputCode != row.referenceCode;
+    if (std::isnan(row.functionValue)) {
+      ++nanCodes;
+      continue;
+    }
+    int64_t error = std::abs(row.outputCode - row.referenceCode);
+    maxError = std::max(maxError, error);
+    sumError += error;
+    mismatches += error != 0;
+    ++measured;
     if (std::isfinite(row.errorCodes)) {
-      maxError = std::max(maxError, std::abs(row.errorCodes));
-      sumError += std::abs(row.errorCodes);
-      ++counted;
+      maxDistance = std::max(maxDistance, std::abs(row.errorCodes));
+      sumDistance += std::abs(row.errorCodes);
     }
   }
-  root["error_codes"] = llvm::json::Object{
-      {"max", maxError}, {"mean", counted ? sumError / counted : 0.0}};
-  root["codes_differing_from_reference"] = int64_t(mismatches);
+  root["error_codes"] =
+      llvm::json::Object{{"max", maxError},
+                         {"mean", measured ? double(sumError) / measured : 0.0},
+                         {"codes_differing", mismatches},
+                         {"codes_measured", measured},
+                         {"nan_codes", nanCodes}};
+  root["distance_to_function_codes"] = llvm::json::Object{
+      {"max", maxDistance}, {"mean", measured ? sumDistance / measured : 0.0}};
   root["columns"] = llvm::json::Array{
       "input_code",  "input_value",  "function_value", "reference_code",
       "output_code", "output_value", "error_codes"};

@@ -31,14 +31,19 @@
 
 namespace lutfold {
 
-/// How far a table's outputs are from the reference, in output codes, over
-/// the input codes that count.
+/// How far a table's outputs are from the reference output codes, over the
+/// input codes that count (those the input type holds) whose float result is
+/// not NaN: NaN has no reference code, so those codes are counted apart. The
+/// one definition of a table's error in LutFold (docs/Int16.md).
 struct Int16TableError {
   int64_t maxError = 0;
   double meanError = 0.0;
   /// Codes whose output differs from the reference.
   uint64_t numWrong = 0;
+  /// Codes measured.
   uint64_t numCodes = 0;
+  /// Codes whose float result is NaN, not measured.
+  uint64_t numNaNCodes = 0;
 };
 
 /// TABLE + RESCALE for an i16 input.

@@ -18,7 +18,12 @@
 #include "lutfold/Transforms/Island.h"
 
 #include "mlir/IR/Operation.h"
+
+#include "llvm/ADT/DenseMap.h"
+
 #include "mlir/IR/PatternMatch.h"
+#include <optional>
+#include <string>
 
 namespace lutfold {
 
@@ -32,6 +37,9 @@ struct FoldToTableOptions {
   /// Emit a remark at every folded quantize: the island's operations, its
   /// input and output types, and whether its table is new or shared.
   bool reportFolded = false;
+  /// Decline int16 islands whose TABLE + RESCALE error (Int16TableError's
+  /// maxError) is above this many output codes.
+  std::optional<int64_t> maxInt16Error;
 };
 
 struct FoldToTableResult {
@@ -41,6 +49,8 @@ struct FoldToTableResult {
   unsigned numDeclined = 0;
   /// tosa.const tables created (identical tables in a function are shared).
   unsigned numTables = 0;
+  /// Why each quantize left as it was, and still in the IR, was declined.
+  llvm::DenseMap<mlir::Operation *, std::string> declineReasons;
 };
 
 /// Folds every island nested under `root` (see Island.h) into

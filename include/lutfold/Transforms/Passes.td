@@ -76,6 +76,14 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
            "its input and output types (int16: the error of TABLE + "
            "RESCALE), and whether the table is new or shared with an "
            "earlier island">,
+    Option<"strict", "strict", "bool", /*default=*/"false",
+           "For targets that cannot run float: an error at every quantize or "
+           "dequantize left in float after the fold, with the reason, and "
+           "the pass fails">,
+    Option<"maxInt16Error", "max-int16-error", "int64_t", /*default=*/"-1",
+           "Decline int16 islands whose fitted TABLE + RESCALE is off by "
+           "more than this many output codes on some input code (-1: no "
+           "cap)">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Emit one remark on the operation the pass runs on: islands "
            "folded, quantizes declined, distinct tables (the statistics, "

@@ -65,7 +65,11 @@ def check_json(path, kind):
         assert len(data["table"]) == 256
         assert len(data["rows"]) == 256
     assert data["columns"][4] == "output_code"
-    print("json OK: %s, max error %.3f codes" % (kind, data["error_codes"]["max"]))
+    errors = data["error_codes"]
+    assert errors["codes_measured"] + errors["nan_codes"] > 0
+    print("json OK: %s, max error %d codes, %d NaN codes, max distance to the "
+          "function %.3f codes" % (kind, errors["max"], errors["nan_codes"],
+                                   data["distance_to_function_codes"]["max"]))
 
 
 def check_png(path, width, height):
