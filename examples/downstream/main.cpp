@@ -29,6 +29,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/Passes.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -109,8 +110,11 @@ int main() {
   if (!module)
     return 1;
   auto pm = PassManager::on<ModuleOp>(&context);
-  if (failed(parsePassPipeline("lutfold-pipeline", pm)) ||
-      failed(pm.run(*module)))
+  if (failed(parsePassPipeline("lutfold-pipeline", pm)))
+    return 1;
+  // Canonicalize after the fold, never before it.
+  pm.addPass(createCanonicalizerPass());
+  if (failed(pm.run(*module)))
     return 1;
   llvm::outs() << "pipeline: " << countTables(*module) << " tosa.table\n";
 
