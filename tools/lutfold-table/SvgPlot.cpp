@@ -231,6 +231,21 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
   svg.axes(x, e, data.plain ? "input code" : "input value",
            "error (output codes)");
 
+  // The function first: the table, drawn over it, stays visible where the
+  // two agree.
+  std::string curve;
+  bool broken = true;
+  for (auto &[input, value] : samples) {
+    if (!std::isfinite(value) || value < y.lo || value > y.hi) {
+      broken = true;
+      continue;
+    }
+    appendPoint(curve, broken, x(input), y(value));
+    broken = false;
+  }
+  if (!curve.empty())
+    svg.path(curve, "#2c6fbb", 1.2, "function");
+
   // Where there are more codes than pixels, each pixel column shows the
   // range of what its codes give.
   bool envelope = rows.size() > (kRight - kLeft) / 2;
@@ -253,18 +268,19 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
   }
   svg.path(staircase, "#e67e22", 1.6, "table");
 
-  std::string curve;
-  bool broken = true;
-  for (auto &[input, value] : samples) {
-    if (!std::isfinite(value) || value < y.lo || value > y.hi) {
-      broken = true;
+  // Codes whose float result is NaN: a tick under the plot each, and a
+  // count in the legend.
+  std::string nanTicks;
+  unsigned numNaN = 0;
+  for (const CodeRow *row : rows) {
+    if (!std::isnan(row->functionValue))
       continue;
-    }
-    appendPoint(curve, broken, x(input), y(value));
-    broken = false;
+    ++numNaN;
+    appendPoint(nanTicks, true, x(row->inputValue), y.from - 6);
+    appendPoint(nanTicks, false, x(row->inputValue), y.from);
   }
-  if (!curve.empty())
-    svg.path(curve, "#2c6fbb", 1.2, "function");
+  if (numNaN)
+    svg.path(nanTicks, "#8e44ad", 1.0, "nan");
 
   std::string errors, bounds;
   appendPoint(bounds, true, kLeft, e(0.5));
@@ -306,5 +322,7 @@ void lutfold::writeSvg(const TableData &data, llvm::raw_ostream &os) {
     legend("#2c6fbb", "f(x) in f32");
   legend("#e67e22", data.plain ? "table" : "table, dequantized");
   legend("#c0392b", "error per code, in output codes (grey: +-0.5)");
+  if (numNaN)
+    legend("#8e44ad", std::to_string(numNaN) + " NaN codes");
   os << "</svg>\n";
 }

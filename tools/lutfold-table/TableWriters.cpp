@@ -41,9 +41,13 @@ void lutfold::writeCsv(const TableData &data, llvm::raw_ostream &os) {
   }
 }
 
+/// A number; JSON has none for NaN and the infinities, so those are the
+/// strings "nan", "inf" and "-inf".
 static llvm::json::Value jsonNumber(double value) {
-  if (!std::isfinite(value))
-    return nullptr;
+  if (std::isnan(value))
+    return "nan";
+  if (std::isinf(value))
+    return value > 0 ? "inf" : "-inf";
   return value;
 }
 

@@ -46,27 +46,37 @@ using namespace mlir;
 using namespace lutfold;
 namespace cl = llvm::cl;
 
+static cl::OptionCategory toolCategory("lutfold-table options");
+
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("[island.mlir]"),
-                                      cl::init(""));
+                                      cl::init(""), cl::cat(toolCategory));
 static cl::opt<std::string>
-    opName("op", cl::desc("Operation whose table to build (sigmoid, tanh, "
-                          "exp, erf, silu, gelu, ...; see --help-ops)"));
+    opName("op",
+           cl::desc("Operation whose table to build (sigmoid, tanh, "
+                    "exp, erf, silu, gelu, ...; see --help-ops)"),
+           cl::cat(toolCategory));
 static cl::opt<bool> helpOps("help-ops",
-                             cl::desc("List the operations --op accepts"));
+                             cl::desc("List the operations --op accepts"),
+                             cl::cat(toolCategory));
 static cl::opt<std::string>
-    inType("in", cl::desc("Input quantized type, e.g. "
-                          "'!quant.uniform<i8:f32, 0.05:-3>'"));
-static cl::opt<std::string> outType("out", cl::desc("Output quantized type"));
+    inType("in",
+           cl::desc("Input quantized type, e.g. "
+                    "'!quant.uniform<i8:f32, 0.05:-3>'"),
+           cl::cat(toolCategory));
+static cl::opt<std::string> outType("out", cl::desc("Output quantized type"),
+                                    cl::cat(toolCategory));
 static cl::opt<unsigned>
     islandIndex("island",
                 cl::desc("Which island of the file (in order of their "
                          "quantizes, from 0)"),
-                cl::init(0));
+                cl::init(0), cl::cat(toolCategory));
 static cl::opt<bool> listIslands("list",
-                                 cl::desc("List the file's islands and stop"));
+                                 cl::desc("List the file's islands and stop"),
+                                 cl::cat(toolCategory));
 static cl::opt<NumericsPreset> preset("numerics", cl::desc("Numerics preset"),
                                       cl::init(NumericsPreset::PT2E),
-                                      getNumericsPresetValues());
+                                      getNumericsPresetValues(),
+                                      cl::cat(toolCategory));
 enum class Format { CSV, JSON, SVG };
 static cl::opt<Format> format(
     "format", cl::desc("Output format"), cl::init(Format::CSV),
@@ -74,9 +84,11 @@ static cl::opt<Format> format(
                clEnumValN(Format::JSON, "json", "the table, and every code"),
                clEnumValN(Format::SVG, "svg",
                           "a plot of the function, the table and the "
-                          "error")));
+                          "error")),
+    cl::cat(toolCategory));
 static cl::opt<std::string> outputFile("o", cl::desc("Output file"),
-                                       cl::value_desc("file"), cl::init("-"));
+                                       cl::value_desc("file"), cl::init("-"),
+                                       cl::cat(toolCategory));
 
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "lutfold-table") << message << "\n";
@@ -153,57 +165,94 @@ static std::string describeOps(const Island &island) {
   return llvm::join(names, ", ");
 }
 
+namespace {
+/// An island of the file, with the quantization at its ends (none for a
+/// plain-TOSA island).
+struct FileIsland {
+  Island island;
+  std::optional<QuantParams> in, out;
+};
+} // namespace
+
+static llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+/// The island that ends at `sink`, checked as the pass checks it; the error
+/// says why it will not fold, prefixed "not an island: " when there is none.
+static llvm::Expected<FileIsland> getFileIsland(Operation *sink) {
+  std::string reason;
+  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
+  if (failed(island))
+    return makeError("not an island: " + reason);
+  FileIsland result{std::move(*island), std::nullopt, std::nullopt};
+  if (result.island.encoding == IslandEncoding::PlainTosa)
+    return result;
+  FailureOr<QuantParams> in = getPerTensorParams(result.island.source.getType(),
+                                                 kTableStorageWidths, reason);
+  if (failed(in))
+    return makeError("input of quant.dcast: " + reason);
+  FailureOr<QuantParams> out = getPerTensorParams(sink->getResult(0).getType(),
+                                                  kTableStorageWidths, reason);
+  if (failed(out))
+    return makeError("result of quant.qcast: " + reason);
+  llvm::Expected<TableForm> form = selectTableForm(
+      in->storage.bitWidth, out->storage.bitWidth, "the result of quant.qcast");
+  if (!form)
+    return form.takeError();
+  result.in = *in;
+  result.out = *out;
+  return result;
+}
+
+/// --list: every island of the file, and why those that will not fold do
+/// not.
+static void listFileIslands(ArrayRef<Operation *> sinks) {
+  for (auto [i, sink] : llvm::enumerate(sinks)) {
+    llvm::outs() << i << ": " << describeLocation(sink->getLoc()) << ": ";
+    std::string reason;
+    FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
+    if (failed(island)) {
+      llvm::outs() << "not an island: " << reason << "\n";
+      continue;
+    }
+    llvm::outs() << describeOps(*island);
+    if (llvm::Expected<FileIsland> checked = getFileIsland(sink); !checked)
+      llvm::outs() << ": will not fold: "
+                   << llvm::toString(checked.takeError());
+    llvm::outs() << "\n";
+  }
+}
+
 static llvm::Expected<TableData> tableForIsland(ModuleOp module,
                                                 NumericsPreset preset) {
   SmallVector<Operation *> sinks = collectIslandSinks(module);
   if (listIslands) {
-    for (auto [i, sink] : llvm::enumerate(sinks)) {
-      std::string reason;
-      FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
-      llvm::outs() << i << ": " << describeLocation(sink->getLoc()) << ": ";
-      if (failed(island)) {
-        llvm::outs() << "not an island: " << reason << "\n";
-        continue;
-      }
-      llvm::outs() << describeOps(*island) << "\n";
-    }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "");
+    listFileIslands(sinks);
+    return makeError("");
   }
   if (islandIndex >= sinks.size())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "--island=" + llvm::Twine(islandIndex) + ": the file has " +
-            llvm::Twine(sinks.size()) + " quantizes (see --list)");
+    return makeError("--island=" + llvm::Twine(islandIndex) +
+                     ": the file has " + llvm::Twine(sinks.size()) +
+                     " quantizes (see --list)");
   Operation *sink = sinks[islandIndex];
   std::string where = describeLocation(sink->getLoc());
-  std::string reason;
-  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
-  if (failed(island))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   where + ": not an island: " + reason);
-  std::string description = describeOps(*island) + " at " + where;
-  if (island->encoding == IslandEncoding::PlainTosa)
-    return buildPlainTableData(description, island->program);
-
-  FailureOr<QuantParams> in =
-      getPerTensorParams(island->source.getType(), kTableStorageWidths, reason);
-  if (failed(in))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   where + ": input of quant.dcast: " + reason);
-  FailureOr<QuantParams> out = getPerTensorParams(sink->getResult(0).getType(),
-                                                  kTableStorageWidths, reason);
-  if (failed(out))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   where +
-                                       ": result of quant.qcast: " + reason);
-  ScalarProgram program = island->program;
+  if (sinks.size() > 1 && islandIndex.getNumOccurrences() == 0)
+    llvm::WithColor::note(llvm::errs(), "lutfold-table")
+        << "the file has " << sinks.size() << " quantizes; this is island 0, "
+        << where << " (--island=N picks another, --list lists them)\n";
+  llvm::Expected<FileIsland> checked = getFileIsland(sink);
+  if (!checked)
+    return makeError(where + ": " + llvm::toString(checked.takeError()));
+  std::string description = describeOps(checked->island) + " at " + where;
+  if (!checked->in)
+    return buildPlainTableData(description, checked->island.program);
+  ScalarProgram program = checked->island.program;
   llvm::Expected<TableData> data = buildTableData(
-      description, *in, *out, [program](float x) { return program(x); },
-      preset);
+      description, *checked->in, *checked->out,
+      [program](float x) { return program(x); }, preset);
   if (!data)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   where + ": " +
-                                       llvm::toString(data.takeError()));
+    return makeError(where + ": " + llvm::toString(data.takeError()));
   return data;
 }
 
@@ -213,6 +262,7 @@ int main(int argc, char **argv) {
     os << "LutFold version " << LUTFOLD_VERSION_STRING << "\n"
        << "  lutfold-table\n";
   });
+  cl::HideUnrelatedOptions(toolCategory);
   cl::ParseCommandLineOptions(
       argc, argv,
       "LutFold table inspector: the table for an operation and quantized "

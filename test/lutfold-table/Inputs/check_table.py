@@ -72,21 +72,62 @@ def check_json(path, kind):
                                    data["distance_to_function_codes"]["max"]))
 
 
-def check_png(path, width, height):
-    blob = open(path, "rb").read()
-    assert blob[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    w, h = struct.unpack(">II", blob[16:24])
-    assert (w, h) == (int(width), int(height)), (w, h)
-    # Inflate the image data: a rendered plot is not a blank page.
+def png_pixels(blob):
+    """The pixels of an 8-bit RGB or RGBA PNG, as rows of 4-byte RGBA,
+    unfiltered."""
+    width, height, depth, colour = struct.unpack(">IIBB", blob[16:26])
+    assert depth == 8 and colour in (2, 6), "not 8-bit RGB or RGBA"
+    bpp = 3 if colour == 2 else 4
     data, pos = b"", 8
     while pos < len(blob):
         length, = struct.unpack(">I", blob[pos:pos + 4])
         if blob[pos + 4:pos + 8] == b"IDAT":
             data += blob[pos + 8:pos + 8 + length]
         pos += 12 + length
-    pixels = zlib.decompress(data)
-    distinct = len(set(pixels[i:i + 3] for i in range(1, len(pixels), 97)))
-    assert distinct > 8, "only %d colours: nothing was drawn" % distinct
+    raw = zlib.decompress(data)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for r in range(height):
+        kind = raw[r * (stride + 1)]
+        line = bytearray(raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 255
+        if bpp == 3:
+            rows.append(b"".join(bytes(line[i:i + 3]) + b"\xff"
+                                 for i in range(0, stride, 3)))
+        else:
+            rows.append(bytes(line))
+        prev = line
+    return width, height, rows
+
+
+def check_png(path, width, height, colour=None, minimum=None):
+    """A PNG of the SVG's size that is not blank; with `colour` (RRGGBB),
+    at least `minimum` pixels of exactly that colour are visible."""
+    blob = open(path, "rb").read()
+    assert blob[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    w, h, rows = png_pixels(blob)
+    assert (w, h) == (int(width), int(height)), (w, h)
+    colours = {row[i:i + 3] for row in rows for i in range(0, len(row), 4 * 7)}
+    assert len(colours) > 8, "only %d colours: nothing was drawn" % len(colours)
+    if colour:
+        want = bytes.fromhex(colour)
+        count = sum(row[i:i + 3] == want
+                    for row in rows for i in range(0, len(row), 4))
+        assert count >= int(minimum), "%d pixels of #%s" % (count, colour)
     print("png OK: %dx%d" % (w, h))
 
 

@@ -25,3 +25,10 @@ func.func @reduce(%arg0: tensor<4x!in>) -> tensor<1x!out> {
   %2 = quant.qcast %1 : tensor<1xf32> to tensor<1x!out>
   return %2 : tensor<1x!out>
 }
+
+func.func @unsigned_output(%arg0: tensor<4x!in>) -> tensor<4x!quant.uniform<u8:f32, 0.00390625:0>> {
+  %0 = quant.dcast %arg0 : tensor<4x!in> to tensor<4xf32>
+  %1 = tosa.sigmoid %0 : (tensor<4xf32>) -> tensor<4xf32>
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<u8:f32, 0.00390625:0>>
+  return %2 : tensor<4x!quant.uniform<u8:f32, 0.00390625:0>>
+}
