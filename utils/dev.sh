@@ -28,7 +28,7 @@ PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev libbenchmark-dev clang-format-22 zlib1g-dev libzstd-dev
-  librsvg2-bin
+  librsvg2-bin python3-yaml
   clang-22 libclang-rt-22-dev
 )
 

@@ -11,6 +11,8 @@
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Remarks.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Format.h"
@@ -36,8 +38,57 @@ std::string lutfold::formatCodeRanges(ArrayRef<int64_t> codes) {
   return text;
 }
 
-void lutfold::emitDeclinedRemark(Operation *sink, StringRef reason) {
-  sink->emitRemark() << "not folded into a table: " << reason;
+/// The options of an engine remark of the fold: its name, the pass as
+/// category, the kind as subcategory, and the function it is in.
+static remark::RemarkOpts getRemarkOpts(Operation *op, StringRef name,
+                                        StringRef kind) {
+  StringRef function;
+  if (auto parent = op->getParentOfType<FunctionOpInterface>())
+    function = parent.getName();
+  else if (auto self = dyn_cast<FunctionOpInterface>(op))
+    function = self.getName();
+  return remark::RemarkOpts::name(name)
+      .category("tosa-fold-to-table")
+      .subCategory(kind)
+      .function(function);
+}
+
+static bool hasRemarkEngine(Operation *op) {
+  return op->getContext()->getRemarkEngine() != nullptr;
+}
+
+using RemarkArg = remark::detail::Remark::Arg;
+
+void lutfold::reportDeclined(Operation *sink, StringRef reason,
+                             bool printRemark) {
+  if (printRemark)
+    sink->emitRemark() << "not folded into a table: " << reason;
+  if (!hasRemarkEngine(sink))
+    return;
+  remark::missed(sink->getLoc(),
+                 getRemarkOpts(sink, "IslandDeclined", "declined"))
+      << RemarkArg("Quantize", sink->getName().getStringRef())
+      << RemarkArg("Reason", reason);
+}
+
+void lutfold::reportSummary(Operation *root, unsigned numFolded,
+                            unsigned numDeclined, unsigned numTables,
+                            bool printRemark) {
+  auto count = [](unsigned n, StringRef noun) {
+    return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
+  };
+  // At the location alone: the operation (a whole module) would be printed
+  // with the remark.
+  if (printRemark)
+    emitRemark(root->getLoc())
+        << "tosa-fold-to-table: " << count(numFolded, "island") << " folded, "
+        << numDeclined << " declined, " << count(numTables, "distinct table");
+  if (!hasRemarkEngine(root))
+    return;
+  remark::analysis(root->getLoc(),
+                   getRemarkOpts(root, "FoldSummary", "summary"))
+      << RemarkArg("Folded", numFolded) << RemarkArg("Declined", numDeclined)
+      << RemarkArg("DistinctTables", numTables);
 }
 
 void lutfold::emitNaNRemarks(
@@ -77,29 +128,53 @@ void lutfold::emitNaNRemarks(
                      << formatCodeRanges(codes) << "; " << policy;
 }
 
-void lutfold::emitFoldedRemark(const Island &island, const CachedTable &table,
-                               Type outputType, bool isNewTable) {
+void lutfold::reportFolded(const Island &island, const CachedTable &table,
+                           Type outputType, bool isNewTable, bool printRemark) {
+  bool toEngine = hasRemarkEngine(island.sink);
+  if (!printRemark && !toEngine)
+    return;
   std::string ops;
   for (Operation *op : island.ops)
     if (op != island.sink)
       ops += (ops.empty() ? "" : ", ") + op->getName().getStringRef().str();
-  InFlightDiagnostic remark = island.sink->emitRemark();
-  remark << "folded into a table: " << ops << "; ";
-  if (island.encoding == IslandEncoding::PlainTosa)
-    remark << "from i8 codes to i8 codes";
-  else
-    remark << "from " << quoted(island.source.getType()) << " to "
-           << quoted(outputType);
-  if (const Int16Table *int16 = table.getInt16(); int16 && int16->fitError) {
-    std::string mean;
-    llvm::raw_string_ostream(mean)
-        << llvm::format("%.4f", int16->fitError->meanError);
-    remark << "; TABLE + RESCALE, error at most " << int16->fitError->maxError
-           << " output codes, mean " << mean;
-    if (uint64_t nanCodes = int16->fitError->numNaNCodes)
-      remark << " (" << nanCodes << " NaN codes not counted)";
+  bool plain = island.encoding == IslandEncoding::PlainTosa;
+  const Int16Table *int16 = table.getInt16();
+  const std::optional<Int16TableError> &error =
+      int16 ? int16->fitError : std::nullopt;
+  if (printRemark) {
+    InFlightDiagnostic remark = island.sink->emitRemark();
+    remark << "folded into a table: " << ops << "; ";
+    if (plain)
+      remark << "from i8 codes to i8 codes";
+    else
+      remark << "from " << quoted(island.source.getType()) << " to "
+             << quoted(outputType);
+    if (error) {
+      std::string mean;
+      llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
+      remark << "; TABLE + RESCALE, error at most " << error->maxError
+             << " output codes, mean " << mean;
+      if (error->numNaNCodes)
+        remark << " (" << error->numNaNCodes << " NaN codes not counted)";
+    }
+    remark << "; "
+           << (isNewTable ? "new table"
+                          : "shares the table of an earlier island");
   }
-  remark << "; "
-         << (isNewTable ? "new table"
-                        : "shares the table of an earlier island");
+  if (!toEngine)
+    return;
+  remark::detail::InFlightRemark remark =
+      remark::passed(island.sink->getLoc(),
+                     getRemarkOpts(island.sink, "IslandFolded", "folded"));
+  remark << RemarkArg("Ops", ops)
+         << RemarkArg("Encoding", plain ? "plain-tosa" : "quant-dialect");
+  if (!plain)
+    remark << RemarkArg("InputType", island.source.getType())
+           << RemarkArg("OutputType", outputType);
+  remark << RemarkArg("Form", int16 ? "int16 TABLE + RESCALE" : "int8 TABLE")
+         << RemarkArg("Table", isNewTable ? "new" : "shared");
+  if (error)
+    remark << RemarkArg("Int16MaxError", error->maxError)
+           << RemarkArg("Int16MeanError", error->meanError)
+           << RemarkArg("NaNCodes", error->numNaNCodes);
 }

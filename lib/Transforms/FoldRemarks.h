@@ -25,8 +25,17 @@ namespace lutfold {
 /// Formats ascending codes as ranges: "-128..-1, 5".
 std::string formatCodeRanges(llvm::ArrayRef<int64_t> codes);
 
-/// "not folded into a table: <reason>", at the quantize.
-void emitDeclinedRemark(mlir::Operation *sink, llvm::StringRef reason);
+// Every fold, decline and summary also goes, with its facts as named
+// arguments, to MLIR's optimization-remark engine when one is set up
+// (mlir-opt's --remarks-filter, --remark-format=yaml, --remarks-output-file):
+// category "tosa-fold-to-table", subcategory "folded" (passed), "declined"
+// (missed) or "summary" (analysis). The emit* functions below print the
+// report-* remarks for people at a terminal.
+
+/// "not folded into a table: <reason>", at the quantize, with
+/// `printRemark`; to the remark engine always.
+void reportDeclined(mlir::Operation *sink, llvm::StringRef reason,
+                    bool printRemark);
 
 /// At each operation that first produces a NaN for some input codes, a
 /// remark naming those codes and the code the table gives them.
@@ -34,11 +43,17 @@ void emitNaNRemarks(const Island &island, const CachedTable &table,
                     const std::optional<IslandQuantization> &quantization,
                     NumericsPreset preset);
 
-/// "folded into a table: <ops>; <types>; <table>", at the quantize: the
-/// island's operations, its input and output types (int16: the error of
-/// TABLE + RESCALE), and whether the table is new.
-void emitFoldedRemark(const Island &island, const CachedTable &table,
-                      mlir::Type outputType, bool isNewTable);
+/// "folded into a table: <ops>; <types>; <table>", at the quantize, with
+/// `printRemark`: the island's operations, its input and output types
+/// (int16: the error of TABLE + RESCALE), and whether the table is new. To
+/// the remark engine always.
+void reportFolded(const Island &island, const CachedTable &table,
+                  mlir::Type outputType, bool isNewTable, bool printRemark);
+
+/// The summary of a run over `root`: islands folded, quantizes declined,
+/// distinct tables; printed at `root`'s location with `printRemark`.
+void reportSummary(mlir::Operation *root, unsigned numFolded,
+                   unsigned numDeclined, unsigned numTables, bool printRemark);
 
 } // namespace lutfold
 

@@ -68,8 +68,7 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
   declineReason = reason.str();
   result.declineReasons[sink] = declineReason;
-  if (options.reportDeclined)
-    emitDeclinedRemark(sink, declineReason);
+  reportDeclined(sink, declineReason, options.reportDeclined);
   return failure();
 }
 
@@ -175,8 +174,8 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
     folded = tensor::CastOp::create(rewriter, loc, outStorageType, folded);
   if (!plain)
     folded = quant::StorageCastOp::create(rewriter, loc, outType, folded);
-  if (options.reportFolded)
-    emitFoldedRemark(*island, *table, outType, lookup.isNewTable);
+  reportFolded(*island, *table, outType, lookup.isNewTable,
+               options.reportFolded);
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island, storage);
   ++result.numFolded;

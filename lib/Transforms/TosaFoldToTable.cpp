@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FoldRemarks.h"
+
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
 
@@ -28,11 +30,6 @@ static bool isPlainDequantize(Operation *op) {
   auto output = dyn_cast<ShapedType>(cast.getOutput().getType());
   return input && output && input.getElementType().isSignlessInteger(8) &&
          isa<FloatType>(output.getElementType());
-}
-
-/// "1 island", "2 islands".
-static std::string count(unsigned n, StringRef noun) {
-  return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
 }
 
 namespace {
@@ -71,11 +68,8 @@ struct TosaFoldToTable final
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
     // At the location alone: the operation (a whole module) would be
     // printed with the remark.
-    if (reportSummary)
-      emitRemark(getOperation()->getLoc())
-          << "tosa-fold-to-table: " << count(result.numFolded, "island")
-          << " folded, " << result.numDeclined << " declined, "
-          << count(result.numTables, "distinct table");
+    lutfold::reportSummary(getOperation(), result.numFolded, result.numDeclined,
+                           result.numTables, reportSummary);
     numFolded += result.numFolded;
     numDeclined += result.numDeclined;
     numTables += result.numTables;
