@@ -53,22 +53,18 @@ static remark::RemarkOpts getRemarkOpts(Operation *op, StringRef name,
       .function(function);
 }
 
-static bool hasRemarkEngine(Operation *op) {
-  return op->getContext()->getRemarkEngine() != nullptr;
-}
-
 using RemarkArg = remark::detail::Remark::Arg;
 
 void lutfold::reportDeclined(Operation *sink, StringRef reason,
                              bool printRemark) {
   if (printRemark)
     sink->emitRemark() << "not folded into a table: " << reason;
-  if (!hasRemarkEngine(sink))
-    return;
-  remark::missed(sink->getLoc(),
-                 getRemarkOpts(sink, "IslandDeclined", "declined"))
-      << RemarkArg("Quantize", sink->getName().getStringRef())
-      << RemarkArg("Reason", reason);
+  // Empty unless the engine takes this category: then nothing is built.
+  remark::detail::InFlightRemark remark = remark::missed(
+      sink->getLoc(), getRemarkOpts(sink, "IslandDeclined", "declined"));
+  if (remark)
+    remark << RemarkArg("Quantize", sink->getName().getStringRef())
+           << RemarkArg("Reason", reason);
 }
 
 void lutfold::reportSummary(Operation *root, unsigned numFolded,
@@ -83,12 +79,12 @@ void lutfold::reportSummary(Operation *root, unsigned numFolded,
     emitRemark(root->getLoc())
         << "tosa-fold-to-table: " << count(numFolded, "island") << " folded, "
         << numDeclined << " declined, " << count(numTables, "distinct table");
-  if (!hasRemarkEngine(root))
-    return;
-  remark::analysis(root->getLoc(),
-                   getRemarkOpts(root, "FoldSummary", "summary"))
-      << RemarkArg("Folded", numFolded) << RemarkArg("Declined", numDeclined)
-      << RemarkArg("DistinctTables", numTables);
+  remark::detail::InFlightRemark remark = remark::analysis(
+      root->getLoc(), getRemarkOpts(root, "FoldSummary", "summary"));
+  if (remark)
+    remark << RemarkArg("Folded", numFolded)
+           << RemarkArg("Declined", numDeclined)
+           << RemarkArg("DistinctTables", numTables);
 }
 
 void lutfold::emitNaNRemarks(
@@ -130,8 +126,11 @@ void lutfold::emitNaNRemarks(
 
 void lutfold::reportFolded(const Island &island, const CachedTable &table,
                            Type outputType, bool isNewTable, bool printRemark) {
-  bool toEngine = hasRemarkEngine(island.sink);
-  if (!printRemark && !toEngine)
+  // Empty unless the engine takes this category: then nothing is built.
+  remark::detail::InFlightRemark remark =
+      remark::passed(island.sink->getLoc(),
+                     getRemarkOpts(island.sink, "IslandFolded", "folded"));
+  if (!printRemark && !remark)
     return;
   std::string ops;
   for (Operation *op : island.ops)
@@ -142,30 +141,27 @@ void lutfold::reportFolded(const Island &island, const CachedTable &table,
   const std::optional<Int16TableError> &error =
       int16 ? int16->fitError : std::nullopt;
   if (printRemark) {
-    InFlightDiagnostic remark = island.sink->emitRemark();
-    remark << "folded into a table: " << ops << "; ";
+    InFlightDiagnostic diagnostic = island.sink->emitRemark();
+    diagnostic << "folded into a table: " << ops << "; ";
     if (plain)
-      remark << "from i8 codes to i8 codes";
+      diagnostic << "from i8 codes to i8 codes";
     else
-      remark << "from " << quoted(island.source.getType()) << " to "
-             << quoted(outputType);
+      diagnostic << "from " << quoted(island.source.getType()) << " to "
+                 << quoted(outputType);
     if (error) {
       std::string mean;
       llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
-      remark << "; TABLE + RESCALE, error at most " << error->maxError
-             << " output codes, mean " << mean;
+      diagnostic << "; TABLE + RESCALE, error at most " << error->maxError
+                 << " output codes, mean " << mean;
       if (error->numNaNCodes)
-        remark << " (" << error->numNaNCodes << " NaN codes not counted)";
+        diagnostic << " (" << error->numNaNCodes << " NaN codes not counted)";
     }
-    remark << "; "
-           << (isNewTable ? "new table"
-                          : "shares the table of an earlier island");
+    diagnostic << "; "
+               << (isNewTable ? "new table"
+                              : "shares the table of an earlier island");
   }
-  if (!toEngine)
+  if (!remark)
     return;
-  remark::detail::InFlightRemark remark =
-      remark::passed(island.sink->getLoc(),
-                     getRemarkOpts(island.sink, "IslandFolded", "folded"));
   remark << RemarkArg("Ops", ops)
          << RemarkArg("Encoding", plain ? "plain-tosa" : "quant-dialect");
   if (!plain)

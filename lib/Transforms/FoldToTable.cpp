@@ -53,8 +53,10 @@ public:
 
 private:
   LogicalResult decline(Operation *sink, const Twine &reason);
-  /// The quantization at both ends of a quant-dialect island, checked.
-  FailureOr<IslandQuantization> getQuantization(const Island &island);
+  /// The quantization at both ends of a quant-dialect island whose result
+  /// has `out`, checked.
+  FailureOr<IslandQuantization> getQuantization(const Island &island,
+                                                const QuantParams &out);
   void eraseDeadIslandOps(const Island &island, Value storage);
 
   const FoldToTableOptions &options;
@@ -73,15 +75,12 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
 }
 
 FailureOr<IslandQuantization>
-IslandFolder::getQuantization(const Island &island) {
+IslandFolder::getQuantization(const Island &island, const QuantParams &out) {
   std::string reason;
   FailureOr<QuantParams> in =
       getPerTensorParams(island.source.getType(), kTableStorageWidths, reason);
   if (failed(in))
     return decline(island.sink, "input of quant.dcast: " + reason);
-  // The result's type was checked before the walk.
-  QuantParams out = *getPerTensorParams(island.sink->getResult(0).getType(),
-                                        kTableStorageWidths, reason);
   llvm::Expected<TableForm> form = selectTableForm(
       in->storage.bitWidth, out.storage.bitWidth, "the result of quant.qcast");
   if (!form)
@@ -124,16 +123,20 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   // islands have no quantized types.
   std::string reason;
   bool plain = !isa<quant::QuantizeCastOp>(sink);
-  if (!plain && failed(getPerTensorParams(sink->getResult(0).getType(),
-                                          kTableStorageWidths, reason)))
-    return decline(sink, "result of quant.qcast: " + reason);
+  FailureOr<QuantParams> out;
+  if (!plain) {
+    out = getPerTensorParams(sink->getResult(0).getType(), kTableStorageWidths,
+                             reason);
+    if (failed(out))
+      return decline(sink, "result of quant.qcast: " + reason);
+  }
 
   FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
   if (failed(island))
     return decline(sink, reason);
   std::optional<IslandQuantization> quantization;
   if (!plain) {
-    FailureOr<IslandQuantization> ends = getQuantization(*island);
+    FailureOr<IslandQuantization> ends = getQuantization(*island, *out);
     if (failed(ends))
       return failure();
     quantization = *ends;
