@@ -31,6 +31,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <vector>
+
 using namespace mlir;
 using namespace lutfold;
 
@@ -47,6 +49,10 @@ public:
   /// Folds the island that ends at `sink`. On failure the IR is untouched
   /// and `declineReason` says why.
   LogicalResult foldSink(Operation *sink);
+
+  /// Builds the int16 tables of `sinks` on the thread pool before they are
+  /// folded one by one: an int16 fit costs tens of milliseconds.
+  void prebuildInt16Tables(ArrayRef<Operation *> sinks);
 
   FoldToTableResult result;
   std::string declineReason;
@@ -65,6 +71,49 @@ private:
   TableEmitter emitter;
 };
 } // namespace
+
+/// Whether the quantize `sink` reads, through the first operands of its
+/// island, a dequantize of 16-bit storage: a cheap test before analysing.
+static bool mayReadInt16(Operation *sink, unsigned maxOps) {
+  Value value = sink->getOperand(0);
+  for (unsigned i = 0; i <= maxOps; ++i) {
+    Operation *def = value.getDefiningOp();
+    if (!def || def->getNumOperands() == 0)
+      return false;
+    if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
+      auto type = dyn_cast<ShapedType>(dequantize.getInput().getType());
+      auto element = type
+                         ? dyn_cast<quant::QuantizedType>(type.getElementType())
+                         : quant::QuantizedType();
+      return element && element.getStorageTypeIntegralWidth() == 16;
+    }
+    value = def->getOperand(0);
+  }
+  return false;
+}
+
+void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
+  std::vector<TableCache::Request> requests;
+  std::string reason;
+  for (Operation *sink : sinks) {
+    if (!isa<quant::QuantizeCastOp>(sink) ||
+        !mayReadInt16(sink, options.limits.maxOps))
+      continue;
+    FailureOr<QuantParams> out = getPerTensorParams(
+        sink->getResult(0).getType(), kTableStorageWidths, reason);
+    if (failed(out))
+      continue;
+    FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
+    if (failed(island))
+      continue;
+    FailureOr<QuantParams> in = getPerTensorParams(island->source.getType(),
+                                                   kTableStorageWidths, reason);
+    if (failed(in) || in->storage.bitWidth != 16)
+      continue;
+    requests.push_back({std::move(island->program), {*in, *out}});
+  }
+  tables.prebuild(requests);
+}
 
 LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
@@ -208,6 +257,8 @@ lutfold::foldIslandsToTables(Operation *root,
     llvm::DenseMap<Operation *, std::string> &declined;
   } listener(pending, folder.result.declineReasons);
   rewriter.setListener(&listener);
+  if (root->getContext()->isMultithreadingEnabled())
+    folder.prebuildInt16Tables(sinks);
   for (Operation *sink : sinks)
     if (pending.contains(sink))
       (void)folder.foldSink(sink);

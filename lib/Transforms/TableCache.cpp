@@ -9,8 +9,12 @@
 #include "TableCache.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Threading.h"
+
+#include "llvm/ADT/STLExtras.h"
 
 #include <array>
+#include <vector>
 
 using namespace mlir;
 using namespace lutfold;
@@ -62,10 +66,9 @@ void TableCache::createAttributes(
                   std::array{static_cast<int16_t>(rescale.outputZeroPoint)});
 }
 
-CachedTable *
-TableCache::getOrBuild(const ScalarProgram &program,
-                       const std::optional<IslandQuantization> &quantization,
-                       std::string &error) {
+StringRef
+TableCache::makeKey(const ScalarProgram &program,
+                    const std::optional<IslandQuantization> &quantization) {
   std::string &key = keyBuffer;
   key.clear();
   program.appendKey(key);
@@ -73,21 +76,53 @@ TableCache::getOrBuild(const ScalarProgram &program,
     appendParams(key, quantization->in);
     appendParams(key, quantization->out);
   }
-  auto [it, inserted] = entries.try_emplace(key);
-  Entry &entry = it->second;
-  if (inserted) {
-    llvm::Expected<QuantizedTable> table =
-        quantization
-            ? buildQuantizedTable(quantization->in, quantization->out, program,
-                                  preset)
-            : llvm::Expected<QuantizedTable>(buildInt8CodeTable(program));
-    if (table) {
-      entry.table.emplace(std::move(*table));
-      createAttributes(*entry.table, quantization);
-    } else {
-      entry.error = llvm::toString(table.takeError());
-    }
+  return key;
+}
+
+void TableCache::store(Entry &entry, llvm::Expected<QuantizedTable> table,
+                       const std::optional<IslandQuantization> &quantization) {
+  if (!table) {
+    entry.error = llvm::toString(table.takeError());
+    return;
   }
+  entry.table.emplace(std::move(*table));
+  createAttributes(*entry.table, quantization);
+}
+
+void TableCache::prebuild(ArrayRef<Request> requests) {
+  // The distinct requests not built yet, in order.
+  SmallVector<const Request *> pending;
+  for (const Request &request : requests)
+    if (entries.try_emplace(makeKey(request.program, request.quantization))
+            .second)
+      pending.push_back(&request);
+  std::vector<std::optional<llvm::Expected<QuantizedTable>>> built(
+      pending.size());
+  parallelFor(context, 0, pending.size(), [&](size_t i) {
+    const Request &request = *pending[i];
+    built[i].emplace(buildQuantizedTable(request.quantization.in,
+                                         request.quantization.out,
+                                         request.program, preset));
+  });
+  // Attributes are made in request order, as the fold would make them.
+  for (auto [request, table] : llvm::zip_equal(pending, built))
+    store(entries[makeKey(request->program, request->quantization)],
+          std::move(*table), std::optional(request->quantization));
+}
+
+CachedTable *
+TableCache::getOrBuild(const ScalarProgram &program,
+                       const std::optional<IslandQuantization> &quantization,
+                       std::string &error) {
+  auto [it, inserted] = entries.try_emplace(makeKey(program, quantization));
+  Entry &entry = it->second;
+  if (inserted)
+    store(entry,
+          quantization
+              ? buildQuantizedTable(quantization->in, quantization->out,
+                                    program, preset)
+              : llvm::Expected<QuantizedTable>(buildInt8CodeTable(program)),
+          quantization);
   if (!entry.table) {
     error = entry.error;
     return nullptr;

@@ -65,6 +65,18 @@ public:
                           const std::optional<IslandQuantization> &quantization,
                           std::string &error);
 
+  /// A table to build ahead of the fold.
+  struct Request {
+    ScalarProgram program;
+    IslandQuantization quantization;
+  };
+
+  /// Builds the tables of `requests` not built yet, on the context's thread
+  /// pool (or in turn when threading is off), so that getOrBuild finds them.
+  /// Every table is a pure function of its request: the fold's output is the
+  /// same either way.
+  void prebuild(llvm::ArrayRef<Request> requests);
+
 private:
   struct Entry {
     std::optional<CachedTable> table;
@@ -73,6 +85,13 @@ private:
 
   void createAttributes(CachedTable &table,
                         const std::optional<IslandQuantization> &quantization);
+  /// The cache key of a program between `quantization`'s ends, in keyBuffer.
+  llvm::StringRef
+  makeKey(const ScalarProgram &program,
+          const std::optional<IslandQuantization> &quantization);
+  /// Stores a built table (or why there is none) under `entry`.
+  void store(Entry &entry, llvm::Expected<QuantizedTable> table,
+             const std::optional<IslandQuantization> &quantization);
 
   mlir::MLIRContext *context;
   NumericsPreset preset;
