@@ -20,10 +20,6 @@ using namespace lutfold;
 
 using ValueId = ScalarProgram::ValueId;
 
-static bool isConstantOp(Operation *op) {
-  return op && op->hasTrait<OpTrait::ConstantLike>();
-}
-
 /// The operations `value` is computed by, every one after those it reads, if
 /// they are constants and at most `maxOps` island operations; std::nullopt
 /// otherwise.

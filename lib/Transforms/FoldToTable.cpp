@@ -59,10 +59,6 @@ public:
 
 private:
   LogicalResult decline(Operation *sink, const Twine &reason);
-  /// The quantization at both ends of a quant-dialect island whose result
-  /// has `out`, checked.
-  FailureOr<IslandQuantization> getQuantization(const Island &island,
-                                                const QuantParams &out);
   void eraseDeadIslandOps(const Island &island, Value storage);
 
   const FoldToTableOptions &options;
@@ -99,18 +95,17 @@ void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
     if (!isa<quant::QuantizeCastOp>(sink) ||
         !mayReadInt16(sink, options.limits.maxOps))
       continue;
-    FailureOr<QuantParams> out = getPerTensorParams(
-        sink->getResult(0).getType(), kTableStorageWidths, reason);
+    FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
     if (failed(out))
       continue;
     FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
     if (failed(island))
       continue;
-    FailureOr<QuantParams> in = getPerTensorParams(island->source.getType(),
-                                                   kTableStorageWidths, reason);
-    if (failed(in) || in->storage.bitWidth != 16)
+    FailureOr<IslandQuantization> quantization =
+        getIslandQuantization(island->source, *out, reason);
+    if (failed(quantization) || quantization->in.storage.bitWidth != 16)
       continue;
-    requests.push_back({std::move(island->program), {*in, *out}});
+    requests.push_back({std::move(island->program), *quantization});
   }
   tables.prebuild(requests);
 }
@@ -121,20 +116,6 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   result.declineReasons[sink] = declineReason;
   reportDeclined(sink, declineReason, options.reportDeclined);
   return failure();
-}
-
-FailureOr<IslandQuantization>
-IslandFolder::getQuantization(const Island &island, const QuantParams &out) {
-  std::string reason;
-  FailureOr<QuantParams> in =
-      getPerTensorParams(island.source.getType(), kTableStorageWidths, reason);
-  if (failed(in))
-    return decline(island.sink, "input of quant.dcast: " + reason);
-  llvm::Expected<TableForm> form = selectTableForm(
-      in->storage.bitWidth, out.storage.bitWidth, "the result of quant.qcast");
-  if (!form)
-    return decline(island.sink, llvm::toString(form.takeError()));
-  return IslandQuantization{*in, out};
 }
 
 void IslandFolder::eraseDeadIslandOps(const Island &island, Value storage) {
@@ -174,10 +155,9 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   bool plain = !isa<quant::QuantizeCastOp>(sink);
   FailureOr<QuantParams> out;
   if (!plain) {
-    out = getPerTensorParams(sink->getResult(0).getType(), kTableStorageWidths,
-                             reason);
+    out = getQuantizeParams(sink, reason);
     if (failed(out))
-      return decline(sink, "result of quant.qcast: " + reason);
+      return decline(sink, reason);
   }
 
   FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
@@ -185,9 +165,10 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
     return decline(sink, reason);
   std::optional<IslandQuantization> quantization;
   if (!plain) {
-    FailureOr<IslandQuantization> ends = getQuantization(*island, *out);
+    FailureOr<IslandQuantization> ends =
+        getIslandQuantization(island->source, *out, reason);
     if (failed(ends))
-      return failure();
+      return decline(sink, reason);
     quantization = *ends;
   }
 

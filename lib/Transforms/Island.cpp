@@ -33,10 +33,6 @@ using namespace lutfold;
 
 using ValueId = ScalarProgram::ValueId;
 
-static bool isConstantOp(Operation *op) {
-  return op && op->hasTrait<OpTrait::ConstantLike>();
-}
-
 static constexpr llvm::StringLiteral kNoPlainInputReason =
     "the island does not read an i8 value through tosa.cast";
 

@@ -82,6 +82,10 @@ std::optional<ScalarType> lutfold::getScalarType(Type type) {
   return std::nullopt;
 }
 
+bool lutfold::isConstantOp(Operation *op) {
+  return op && op->hasTrait<OpTrait::ConstantLike>();
+}
+
 bool lutfold::hasI8Elements(Type type) {
   auto tensorType = dyn_cast<TensorType>(type);
   return tensorType && tensorType.getElementType().isSignlessInteger(8);

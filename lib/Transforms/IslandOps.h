@@ -53,6 +53,9 @@ std::optional<ScalarOpcode> getIslandOpcode(mlir::Operation *op);
 /// The program type of a tensor's elements, if an island can hold them.
 std::optional<ScalarType> getScalarType(mlir::Type type);
 
+/// Whether `op` is a constant (ConstantLike), null included as not.
+bool isConstantOp(mlir::Operation *op);
+
 /// Whether `type` is a tensor of i8.
 bool hasI8Elements(mlir::Type type);
 

@@ -8,6 +8,8 @@
 
 #include "lutfold/Transforms/QuantTypes.h"
 
+#include "lutfold/Numerics/QuantizedTable.h"
+
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -74,4 +76,31 @@ lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
     return failure();
   }
   return params;
+}
+
+FailureOr<QuantParams> lutfold::getQuantizeParams(Operation *sink,
+                                                  std::string &reason) {
+  FailureOr<QuantParams> params = getPerTensorParams(
+      sink->getResult(0).getType(), kTableStorageWidths, reason);
+  if (failed(params))
+    reason = "result of quant.qcast: " + reason;
+  return params;
+}
+
+FailureOr<IslandQuantization>
+lutfold::getIslandQuantization(Value source, const QuantParams &out,
+                               std::string &reason) {
+  FailureOr<QuantParams> in =
+      getPerTensorParams(source.getType(), kTableStorageWidths, reason);
+  if (failed(in)) {
+    reason = "input of quant.dcast: " + reason;
+    return failure();
+  }
+  llvm::Expected<TableForm> form = selectTableForm(
+      in->storage.bitWidth, out.storage.bitWidth, "the result of quant.qcast");
+  if (!form) {
+    reason = llvm::toString(form.takeError());
+    return failure();
+  }
+  return IslandQuantization{*in, out};
 }

@@ -90,24 +90,27 @@ void TableCache::store(Entry &entry, llvm::Expected<QuantizedTable> table,
 }
 
 void TableCache::prebuild(ArrayRef<Request> requests) {
-  // The distinct requests not built yet, in order.
-  SmallVector<const Request *> pending;
-  for (const Request &request : requests)
-    if (entries.try_emplace(makeKey(request.program, request.quantization))
-            .second)
-      pending.push_back(&request);
+  // The distinct requests not built yet, in order, with their entries
+  // (StringMap entries stay where they are).
+  SmallVector<std::pair<const Request *, Entry *>> pending;
+  for (const Request &request : requests) {
+    auto [it, inserted] =
+        entries.try_emplace(makeKey(request.program, request.quantization));
+    if (inserted)
+      pending.push_back({&request, &it->second});
+  }
   std::vector<std::optional<llvm::Expected<QuantizedTable>>> built(
       pending.size());
   parallelFor(context, 0, pending.size(), [&](size_t i) {
-    const Request &request = *pending[i];
+    const Request &request = *pending[i].first;
     built[i].emplace(buildQuantizedTable(request.quantization.in,
                                          request.quantization.out,
                                          request.program, preset));
   });
   // Attributes are made in request order, as the fold would make them.
   for (auto [request, table] : llvm::zip_equal(pending, built))
-    store(entries[makeKey(request->program, request->quantization)],
-          std::move(*table), std::optional(request->quantization));
+    store(*request.second, std::move(*table),
+          std::optional(request.first->quantization));
 }
 
 CachedTable *

@@ -17,6 +17,7 @@
 
 #include "lutfold/Numerics/QuantizedTable.h"
 #include "lutfold/Numerics/ScalarProgram.h"
+#include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/MLIRContext.h"
@@ -27,13 +28,6 @@
 #include <string>
 
 namespace lutfold {
-
-/// The quantization at both ends of a quant-dialect island; a plain-TOSA
-/// island has none (its program maps i8 codes to i8 codes).
-struct IslandQuantization {
-  QuantParams in;
-  QuantParams out;
-};
 
 /// One distinct table and the attributes of the constants that hold it.
 struct CachedTable {

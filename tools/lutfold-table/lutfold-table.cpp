@@ -170,7 +170,7 @@ namespace {
 /// plain-TOSA island).
 struct FileIsland {
   Island island;
-  std::optional<QuantParams> in, out;
+  std::optional<IslandQuantization> quantization;
 };
 } // namespace
 
@@ -185,23 +185,18 @@ static llvm::Expected<FileIsland> getFileIsland(Operation *sink) {
   FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
   if (failed(island))
     return makeError("not an island: " + reason);
-  FileIsland result{std::move(*island), std::nullopt, std::nullopt};
+  FileIsland result{std::move(*island), std::nullopt};
   if (result.island.encoding == IslandEncoding::PlainTosa)
     return result;
-  FailureOr<QuantParams> in = getPerTensorParams(result.island.source.getType(),
-                                                 kTableStorageWidths, reason);
-  if (failed(in))
-    return makeError("input of quant.dcast: " + reason);
-  FailureOr<QuantParams> out = getPerTensorParams(sink->getResult(0).getType(),
-                                                  kTableStorageWidths, reason);
+  // The pass's checks, in the pass's order.
+  FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
   if (failed(out))
-    return makeError("result of quant.qcast: " + reason);
-  llvm::Expected<TableForm> form = selectTableForm(
-      in->storage.bitWidth, out->storage.bitWidth, "the result of quant.qcast");
-  if (!form)
-    return form.takeError();
-  result.in = *in;
-  result.out = *out;
+    return makeError(reason);
+  FailureOr<IslandQuantization> quantization =
+      getIslandQuantization(result.island.source, *out, reason);
+  if (failed(quantization))
+    return makeError(reason);
+  result.quantization = *quantization;
   return result;
 }
 
@@ -245,11 +240,11 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
   if (!checked)
     return makeError(where + ": " + llvm::toString(checked.takeError()));
   std::string description = describeOps(checked->island) + " at " + where;
-  if (!checked->in)
+  if (!checked->quantization)
     return buildPlainTableData(description, checked->island.program);
   ScalarProgram program = checked->island.program;
   llvm::Expected<TableData> data = buildTableData(
-      description, *checked->in, *checked->out,
+      description, checked->quantization->in, checked->quantization->out,
       [program](float x) { return program(x); }, preset);
   if (!data)
     return makeError(where + ": " + llvm::toString(data.takeError()));

@@ -11,7 +11,9 @@
 
 #include "lutfold/Numerics/QuantParams.h"
 
+#include "mlir/IR/Operation.h"
 #include "mlir/IR/Types.h"
+#include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
 
 #include <string>
@@ -28,6 +30,25 @@ std::string quoted(mlir::Type type);
 mlir::FailureOr<QuantParams>
 getPerTensorParams(mlir::Type type, llvm::ArrayRef<unsigned> storageWidths,
                    std::string &reason);
+
+/// The quantization at both ends of a quant-dialect island.
+struct IslandQuantization {
+  QuantParams in;
+  QuantParams out;
+};
+
+/// The parameters of the result of the quantize (`quant.qcast`) `sink`, as a
+/// table can produce them; `reason` starts "result of quant.qcast: ".
+mlir::FailureOr<QuantParams> getQuantizeParams(mlir::Operation *sink,
+                                               std::string &reason);
+
+/// The quantization of an island that dequantizes `source` and ends at a
+/// quantize whose result has `out`: the input's parameters (`reason` starts
+/// "input of quant.dcast: "), and a TOSA table form that maps the two
+/// (selectTableForm). The one check of both ends, for the fold and tools.
+mlir::FailureOr<IslandQuantization>
+getIslandQuantization(mlir::Value source, const QuantParams &out,
+                      std::string &reason);
 
 } // namespace lutfold
 
