@@ -126,12 +126,15 @@ bench() {
   log "fold vs parse, plain-TOSA islands (K = 500)"
   python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
     --islands 20000,100000 --params 500 --encoding plain
-  log "fold vs parse, int16 islands (K = 20)"
+  log "fold vs parse, int16 islands (K = 20), with and without threads"
   python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
-    --islands 20000,100000 --params 20 --encoding int16
+    --islands 20000,100000 --params 20 --encoding int16 --threading both \
+    --repeat 3
   log "table builders against plain loops"
-  "$BUILD_DIR/bin/lutfold-table-benchmark" --benchmark_repetitions=3 \
+  "$BUILD_DIR/bin/lutfold-table-benchmark" --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
+  log "int16 fit against LutFold 0.1's, ExecuTorch's and TFLite's: 240 cases"
+  "$BUILD_DIR/bin/lutfold-int16-error-report" --sweep 240 --seed 1
 }
 
 docs() {

@@ -8,9 +8,10 @@
 //
 // The int16 tables other toolchains build, reimplemented from their published
 // descriptions so that LutFold's fitted tables can be compared with them on
-// the same TABLE + RESCALE path. They are baselines for measurement only
-// (the int16 error report, the benchmarks, the fuzzers and the unit tests):
-// the fold never emits them, and the installed library does not hold them.
+// the same TABLE + RESCALE path, and LutFold's own earlier fit. They are
+// baselines for measurement only (the int16 error report, the benchmarks, the
+// fuzzers and the unit tests): the fold never emits them, and the installed
+// library does not hold them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +42,11 @@ buildExecuTorchInt16Table(const QuantParams &in, const QuantParams &out,
 llvm::Expected<Int16Table> buildTFLiteInt16Table(const QuantParams &in,
                                                  const QuantParams &out,
                                                  ScalarFunction fn);
+
+/// LutFold 0.1's fit (a windowed search, 25 to 65 ms a table), kept as the
+/// reference that the current fitInt16Table must never be less accurate
+/// than.
+llvm::Expected<Int16Table> fitInt16TableWindowed(const Int16Reference &ref);
 
 } // namespace lutfold::baselines
 

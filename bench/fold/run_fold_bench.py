@@ -10,8 +10,10 @@ time). Also reported: peak memory of the process, and the islands folded
 and distinct tables from the pass's summary remark.
 
 With --repeat, each size and mode runs several times and the run with the
-median ratio is reported (each ratio still comes from one process). Prints a
-Markdown table; --json writes the figures too.
+median ratio is reported (each ratio still comes from one process). With
+--threading both, every run is made with the context's threads and again
+with --mlir-disable-threading. Prints a Markdown table; --json writes the
+figures too.
 """
 
 import argparse
@@ -28,11 +30,13 @@ SUMMARY = re.compile(r"(\d+) islands? folded, (\d+) declined, (\d+) distinct "
                      r"tables?")
 
 
-def run(tool, module, verify):
+def run(tool, module, verify, threads):
     command = [tool, "--tosa-fold-to-table=report-summary", "-mlir-timing",
                "-mlir-timing-display=list", "-o", os.devnull, module]
     if not verify:
         command.insert(1, "-verify-each=0")
+    if not threads:
+        command.insert(1, "--mlir-disable-threading")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     stderr = process.stderr.read()
@@ -65,6 +69,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs per size and mode; the run with the "
                              "median fold / parse ratio is reported")
+    parser.add_argument("--threading", default="on",
+                        choices=["on", "off", "both"],
+                        help="run with the context's threads, without them "
+                             "(--mlir-disable-threading), or both")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args()
 
@@ -76,28 +84,34 @@ def main():
                             "--islands", str(n), "--params", str(args.params),
                             "--encoding", args.encoding, "-o", module],
                            check=True)
-            def median(verify):
-                runs = sorted((run(args.tool, module, verify)
-                               for _ in range(args.repeat)),
-                              key=lambda r: r["ratio"])
-                return runs[len(runs) // 2]
-            alone = median(verify=False)
-            verified = median(verify=True)
-            results.append({"islands": n, "params": args.params,
-                            "encoding": args.encoding,
-                            "module_mb": os.path.getsize(module) / 2**20,
-                            "pass_alone": alone, "with_verifier": verified})
+            for threads in {"on": [True], "off": [False],
+                            "both": [True, False]}[args.threading]:
+                def median(verify):
+                    runs = sorted((run(args.tool, module, verify, threads)
+                                   for _ in range(args.repeat)),
+                                  key=lambda r: r["ratio"])
+                    return runs[len(runs) // 2]
+                alone = median(verify=False)
+                verified = median(verify=True)
+                results.append({"islands": n, "params": args.params,
+                                "encoding": args.encoding,
+                                "threads": threads,
+                                "module_mb": os.path.getsize(module) / 2**20,
+                                "pass_alone": alone,
+                                "with_verifier": verified})
 
-    print("| islands | K | module MB | parse s | fold s | fold / parse | "
-          "fold + verifier / parse | tables | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| islands | K | threads | module MB | parse s | fold s | "
+          "fold / parse | fold + verifier / parse | tables | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         a, v = r["pass_alone"], r["with_verifier"]
-        print("| %d | %d | %.1f | %.3f | %.3f | %.3f | %.3f | %d | %.0f |"
-              % (r["islands"], r["params"], r["module_mb"], a["parse_s"],
-                 a["fold_s"], a["ratio"], v["ratio"], a["tables"],
+        print("| %d | %d | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %d | %.0f |"
+              % (r["islands"], r["params"], "on" if r["threads"] else "off",
+                 r["module_mb"], a["parse_s"], a["fold_s"], a["ratio"],
+                 v["ratio"], a["tables"],
                  max(a["peak_rss_mb"], v["peak_rss_mb"])))
-    sizes = {r["islands"]: r["pass_alone"]["fold_s"] for r in results}
+    sizes = {r["islands"]: r["pass_alone"]["fold_s"] for r in results
+             if r["threads"]}
     if 20000 in sizes and 100000 in sizes:
         print("\nfold time, 20,000 -> 100,000 islands: x%.2f"
               % (sizes[100000] / sizes[20000]))

@@ -92,6 +92,18 @@ void int16Table(benchmark::State &state) {
   }
 }
 
+/// The reference output codes alone: the part of int16Table that is not
+/// the fit.
+void int16Reference(benchmark::State &state) {
+  std::function<float(float)> fn = functionFor(state.range(0));
+  state.SetLabel(nameFor(state.range(0)));
+  for (auto _ : state) {
+    llvm::Expected<Int16Reference> reference =
+        buildInt16Reference(kIn16, kOut16, fn);
+    benchmark::DoNotOptimize(reference->codes.data());
+  }
+}
+
 void int16PlainLoop(benchmark::State &state) {
   std::function<float(float)> fn = functionFor(state.range(0));
   state.SetLabel(nameFor(state.range(0)));
@@ -109,6 +121,7 @@ void int16PlainLoop(benchmark::State &state) {
 BENCHMARK(int8Table)->DenseRange(0, 3);
 BENCHMARK(int8PlainLoop)->DenseRange(0, 3);
 BENCHMARK(int16Table)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
+BENCHMARK(int16Reference)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 BENCHMARK(int16PlainLoop)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -6,31 +6,18 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The fit is a dynamic program over the chain of knots: the outputs of the
-// 128 codes of interval i depend only on entries i and i + 1, so the best
-// entries within a window of candidates around the current ones are found
-// exactly, first for the maximum error (a bottleneck path) and then, among
-// the tables that reach it, for the sum of errors. The windows move to the
-// result and the search repeats until nothing changes; each round is at
-// least as good as the last, since the current table is always a candidate.
+// The reference an int16 table is fitted to, and the one measure of a
+// table's error; the fit itself is in Int16Fit.cpp.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Numerics/Int16Table.h"
 
-#include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
-
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <limits>
-#include <optional>
-#include <tuple>
 
 using namespace lutfold;
-
-static constexpr unsigned kNumIntervals = kInt16TableEntries - 1;
-static constexpr unsigned kCodesPerInterval = 128;
 
 llvm::Expected<Int16Reference>
 lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
@@ -49,20 +36,31 @@ lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
   reference.outputMin = out.qmin;
   reference.outputMax = out.qmax;
   reference.outputZeroPoint = quantizer.nanCode();
-  for (unsigned i = 0; i < Int16Table::kNumCodes; ++i) {
-    int64_t code = Int16Table::kFirstCode + static_cast<int64_t>(i);
-    float y = fn(dequantizer.dequantize(code));
-    if (std::isnan(y))
-      reference.nanInputCodes.push_back(code);
-    int64_t outCode = quantizer.quantize(y);
-    reference.codes[i] = static_cast<int32_t>(outCode);
-    double unrounded =
-        static_cast<double>(y) / out.scale + static_cast<double>(out.zeroPoint);
-    reference.unrounded[i] =
-        std::isfinite(unrounded)
-            ? std::clamp(unrounded, static_cast<double>(out.qmin),
-                         static_cast<double>(out.qmax))
-            : static_cast<double>(outCode);
+  // In passes over blocks of codes, as for int8 tables: the function's calls
+  // run back to back, and the quantization is one branch-light loop; the
+  // blocks keep the intermediate values in cache.
+  constexpr unsigned kBlock = 1024;
+  std::array<float, kBlock> values;
+  std::array<int64_t, kBlock> codes;
+  const double lo = static_cast<double>(out.qmin);
+  const double hi = static_cast<double>(out.qmax);
+  const double zeroPoint = static_cast<double>(out.zeroPoint);
+  for (unsigned first = 0; first < Int16Table::kNumCodes; first += kBlock) {
+    int64_t firstCode = Int16Table::kFirstCode + static_cast<int64_t>(first);
+    dequantizer.dequantize(firstCode, values);
+    for (float &value : values)
+      value = fn(value);
+    quantizer.quantize(values, codes);
+    for (unsigned i = 0; i < kBlock; ++i) {
+      reference.codes[first + i] = static_cast<int32_t>(codes[i]);
+      double unrounded = static_cast<double>(values[i]) / out.scale + zeroPoint;
+      reference.unrounded[first + i] = std::isfinite(unrounded)
+                                           ? std::clamp(unrounded, lo, hi)
+                                           : static_cast<double>(codes[i]);
+    }
+    for (unsigned i = 0; i < kBlock; ++i)
+      if (std::isnan(values[i]))
+        reference.nanInputCodes.push_back(firstCode + static_cast<int64_t>(i));
   }
   return reference;
 }
@@ -71,300 +69,32 @@ Int16TableError lutfold::measureInt16TableError(const Int16Table &table,
                                                 const Int16Reference &ref) {
   Int16TableError error;
   uint64_t sum = 0;
-  const int64_t *nextNaN = ref.nanInputCodes.begin();
-  for (int64_t code = ref.inputMin; code <= ref.inputMax; ++code) {
-    while (nextNaN != ref.nanInputCodes.end() && *nextNaN < code)
-      ++nextNaN;
-    if (nextNaN != ref.nanInputCodes.end() && *nextNaN == code) {
-      ++error.numNaNCodes;
-      continue;
+  // Over the runs of codes between NaN codes, without a test per code.
+  auto measureRun = [&](int64_t first, int64_t last) {
+    for (int64_t code = first; code <= last; ++code) {
+      int64_t expected = ref.codes[code - Int16Table::kFirstCode];
+      uint64_t difference =
+          static_cast<uint64_t>(std::abs(table.evaluate(code) - expected));
+      error.maxError =
+          std::max(error.maxError, static_cast<int64_t>(difference));
+      sum += difference;
+      error.numWrong += difference != 0;
     }
-    int64_t expected = ref.codes[code - Int16Table::kFirstCode];
-    uint64_t difference =
-        static_cast<uint64_t>(std::abs(table.evaluate(code) - expected));
-    error.maxError = std::max(error.maxError, static_cast<int64_t>(difference));
-    sum += difference;
-    error.numWrong += difference != 0;
-    ++error.numCodes;
+    error.numCodes +=
+        static_cast<uint64_t>(std::max<int64_t>(0, last - first + 1));
+  };
+  int64_t runStart = ref.inputMin;
+  for (int64_t nanCode : ref.nanInputCodes) {
+    if (nanCode < ref.inputMin || nanCode > ref.inputMax)
+      continue;
+    measureRun(runStart, nanCode - 1);
+    ++error.numNaNCodes;
+    runStart = nanCode + 1;
   }
+  measureRun(runStart, ref.inputMax);
   error.meanError =
       error.numCodes ? static_cast<double>(sum) / error.numCodes : 0.0;
   return error;
-}
-
-namespace {
-/// The search for the entries of one table resolution and RESCALE.
-class TableFit {
-public:
-  TableFit(const Int16Reference &ref, const TosaRescale &rescale)
-      : ref(ref), rescale(rescale) {}
-
-  /// Improves `entries` until a round of the search changes nothing.
-  /// Returns false when no table in the windows satisfies the limits.
-  bool improve(std::array<int64_t, kInt16TableEntries> &entries,
-               int64_t window);
-
-  struct Cost {
-    int64_t max;
-    int64_t sum;
-  };
-  static constexpr int64_t kInfinity = std::numeric_limits<int64_t>::max();
-
-  /// The errors of the codes of `interval` between entries `base` and
-  /// `next`; infinite if an output leaves [outputMin, outputMax] (which the
-  /// RESCALE's clamp to the storage type would not catch for narrow ranges)
-  /// or if the entries are too far apart for TOSA.
-  Cost intervalCost(unsigned interval, int64_t base, int64_t next) const;
-
-private:
-  const Int16Reference &ref;
-  TosaRescale rescale;
-};
-} // namespace
-
-TableFit::Cost TableFit::intervalCost(unsigned interval, int64_t base,
-                                      int64_t next) const {
-  int64_t slope = next - base;
-  if (slope < INT16_MIN || slope > INT16_MAX)
-    return {kInfinity, kInfinity};
-  Cost cost{0, 0};
-  int64_t firstCode =
-      Int16Table::kFirstCode + int64_t(interval) * kCodesPerInterval;
-  int64_t begin = std::max<int64_t>(firstCode, ref.inputMin);
-  int64_t end =
-      std::min<int64_t>(firstCode + kCodesPerInterval - 1, ref.inputMax);
-  for (int64_t code = begin; code <= end; ++code) {
-    int64_t fraction = code - firstCode;
-    auto value =
-        static_cast<int32_t>(base * kCodesPerInterval + slope * fraction);
-    int64_t output = rescale.apply(value);
-    if (output < ref.outputMin || output > ref.outputMax)
-      return {kInfinity, kInfinity};
-    int64_t difference =
-        std::abs(output - ref.codes[code - Int16Table::kFirstCode]);
-    cost.max = std::max(cost.max, difference);
-    cost.sum += difference;
-  }
-  return cost;
-}
-
-bool TableFit::improve(std::array<int64_t, kInt16TableEntries> &entries,
-                       int64_t window) {
-  const int64_t width = 2 * window + 1;
-  std::vector<int64_t> candidates(kInt16TableEntries * width);
-  std::vector<Cost> costs(kNumIntervals * width * width);
-  std::vector<int64_t> bottleneck(kInt16TableEntries * width);
-  std::vector<int64_t> total(kInt16TableEntries * width);
-  std::vector<int32_t> from(kInt16TableEntries * width);
-
-  // The costs of an interval depend only on its two windows: after the
-  // first round, only intervals next to an entry that moved are recomputed.
-  std::array<int64_t, kInt16TableEntries> previous;
-  for (unsigned round = 0; round < 64; ++round) {
-    // Candidates: the window around each entry, inside the 16-bit range.
-    // Where the window overhangs, repeated candidates are harmless.
-    for (unsigned knot = 0; knot < kInt16TableEntries; ++knot)
-      for (int64_t j = 0; j < width; ++j)
-        candidates[knot * width + j] = std::clamp<int64_t>(
-            entries[knot] + j - window, INT16_MIN, INT16_MAX);
-
-    auto candidate = [&](unsigned knot, int64_t j) {
-      return candidates[knot * width + j];
-    };
-    for (unsigned interval = 0; interval < kNumIntervals; ++interval) {
-      if (round != 0 && entries[interval] == previous[interval] &&
-          entries[interval + 1] == previous[interval + 1])
-        continue;
-      for (int64_t a = 0; a < width; ++a)
-        for (int64_t b = 0; b < width; ++b)
-          costs[(interval * width + a) * width + b] = intervalCost(
-              interval, candidate(interval, a), candidate(interval + 1, b));
-    }
-    previous = entries;
-    auto cost = [&](unsigned interval, int64_t a, int64_t b) {
-      return costs[(interval * width + a) * width + b];
-    };
-
-    // The smallest achievable maximum error.
-    std::fill_n(bottleneck.begin(), width, 0);
-    for (unsigned interval = 0; interval < kNumIntervals; ++interval)
-      for (int64_t b = 0; b < width; ++b) {
-        int64_t best = kInfinity;
-        for (int64_t a = 0; a < width; ++a)
-          best = std::min(best, std::max(bottleneck[interval * width + a],
-                                         cost(interval, a, b).max));
-        bottleneck[(interval + 1) * width + b] = best;
-      }
-    int64_t maxError = *std::min_element(
-        bottleneck.begin() + kNumIntervals * width, bottleneck.end());
-    if (maxError == kInfinity)
-      return false;
-
-    // The smallest sum of errors among the tables that reach it.
-    std::fill_n(total.begin(), width, 0);
-    for (unsigned interval = 0; interval < kNumIntervals; ++interval)
-      for (int64_t b = 0; b < width; ++b) {
-        int64_t best = kInfinity;
-        int32_t bestFrom = -1;
-        for (int64_t a = 0; a < width; ++a) {
-          Cost c = cost(interval, a, b);
-          int64_t sofar = total[interval * width + a];
-          if (c.max > maxError || sofar == kInfinity)
-            continue;
-          // Ties keep the candidate nearest the current entry, so a round
-          // that finds nothing better changes nothing.
-          if (sofar + c.sum < best ||
-              (sofar + c.sum == best &&
-               std::abs(a - window) < std::abs(bestFrom - window))) {
-            best = sofar + c.sum;
-            bestFrom = static_cast<int32_t>(a);
-          }
-        }
-        total[(interval + 1) * width + b] = best;
-        from[(interval + 1) * width + b] = bestFrom;
-      }
-    int64_t last = 0;
-    for (int64_t b = 0; b < width; ++b) {
-      int64_t current = total[kNumIntervals * width + b];
-      int64_t chosen = total[kNumIntervals * width + last];
-      if (current < chosen ||
-          (current == chosen && std::abs(b - window) < std::abs(last - window)))
-        last = b;
-    }
-
-    std::array<int64_t, kInt16TableEntries> improved;
-    int64_t j = last;
-    for (unsigned knot = kNumIntervals + 1; knot-- > 0;) {
-      improved[knot] = candidate(knot, j);
-      if (knot != 0)
-        j = from[knot * width + j];
-    }
-    if (improved == entries)
-      return true;
-    entries = improved;
-  }
-  return true;
-}
-
-/// The starting entries for `resolution` entry steps per output code: the
-/// unrounded function at each knot; the last knot, one code past the end,
-/// continues the last interval's line.
-static std::array<int64_t, kInt16TableEntries>
-initialEntries(const Int16Reference &ref, double resolution,
-               int64_t zeroPoint) {
-  auto entryFor = [&](double target) {
-    return std::clamp<int64_t>(std::llround(resolution * (target - zeroPoint)),
-                               INT16_MIN, INT16_MAX);
-  };
-  std::array<int64_t, kInt16TableEntries> entries;
-  for (unsigned knot = 0; knot < kNumIntervals; ++knot)
-    entries[knot] = entryFor(ref.unrounded[knot * kCodesPerInterval]);
-  double last = ref.unrounded[Int16Table::kNumCodes - 1];
-  double slope =
-      (last - ref.unrounded[Int16Table::kNumCodes - kCodesPerInterval]) /
-      (kCodesPerInterval - 1);
-  entries[kNumIntervals] = entryFor(last + slope);
-  return entries;
-}
-
-/// The resolutions (entry steps per output code) worth trying: the largest
-/// power of two (at most 8, as fine as interpolation over 128 codes can use)
-/// that keeps the reference's codes and the steps between knots in 16 bits;
-/// and, when the best table must reach beyond the codes (past a saturated
-/// end, or around a curve), a slightly coarser one that leaves room for it.
-static llvm::SmallVector<double, 2>
-candidateResolutions(const Int16Reference &ref, int64_t zeroPoint) {
-  double low = 0.0, high = 0.0;
-  for (int32_t code : ref.codes) {
-    low = std::min<double>(low, code - zeroPoint);
-    high = std::max<double>(high, code - zeroPoint);
-  }
-  // Reach: the extrapolated last knot, and how far the chord of an interval
-  // strays from the function at its midpoint.
-  double reachLow = low, reachHigh = high, steepest = 0.0, bend = 0.0;
-  for (unsigned knot = 0; knot < kNumIntervals; ++knot) {
-    unsigned first = knot * kCodesPerInterval;
-    unsigned last = std::min<unsigned>(first + kCodesPerInterval,
-                                       Int16Table::kNumCodes - 1);
-    double from = ref.unrounded[first], to = ref.unrounded[last];
-    double middle = ref.unrounded[first + kCodesPerInterval / 2];
-    steepest = std::max(steepest, std::abs(to - from));
-    bend = std::max(bend, std::abs((from + to) / 2 - middle));
-  }
-  double last = ref.unrounded[Int16Table::kNumCodes - 1];
-  double extrapolated =
-      last + (last - ref.unrounded[Int16Table::kNumCodes - kCodesPerInterval]) /
-                 (kCodesPerInterval - 1);
-  reachLow = std::min(reachLow, extrapolated - zeroPoint) - bend - 1;
-  reachHigh = std::max(reachHigh, extrapolated - zeroPoint) + bend + 1;
-
-  auto fitting = [&](double lo, double hi) {
-    double resolution = 8.0;
-    if (hi > 0)
-      resolution = std::min(resolution, 32767.0 / hi);
-    if (lo < 0)
-      resolution = std::min(resolution, 32768.0 / -lo);
-    // Rounding may move neighbours one step further apart than the codes.
-    return std::min(resolution, 32766.0 / (steepest + 2));
-  };
-  auto powerOfTwoBelow = [](double resolution) {
-    return resolution >= 1.0 ? std::exp2(std::floor(std::log2(resolution)))
-                             : resolution;
-  };
-  llvm::SmallVector<double, 2> resolutions{powerOfTwoBelow(fitting(low, high))};
-  double roomy = fitting(reachLow, reachHigh);
-  if (roomy < resolutions.front())
-    resolutions.push_back(roomy >= 1.0 ? powerOfTwoBelow(roomy) : roomy);
-  return resolutions;
-}
-
-llvm::Expected<Int16Table> lutfold::fitInt16Table(const Int16Reference &ref) {
-  // RESCALE adds a zero point only for 8-bit outputs; a signed 16-bit output
-  // requires 0, so the entries then carry the output zero point themselves.
-  int64_t zeroPoint = ref.outputStorage.bitWidth == 8 ? ref.outputZeroPoint : 0;
-
-  std::optional<Int16Table> best;
-  TableFit::Cost bestCost{TableFit::kInfinity, TableFit::kInfinity};
-  for (double resolution : candidateResolutions(ref, zeroPoint)) {
-    // Halving the resolution makes room should a table not fit.
-    for (unsigned attempt = 0; attempt < 4; ++attempt, resolution /= 2) {
-      std::optional<TosaRescale> rescale = TosaRescale::forScale(
-          1.0 / (kCodesPerInterval * resolution),
-          static_cast<int32_t>(zeroPoint), ref.outputStorage);
-      if (!rescale)
-        continue;
-      TableFit fit(ref, *rescale);
-      std::array<int64_t, kInt16TableEntries> entries =
-          initialEntries(ref, resolution, zeroPoint);
-      int64_t window = std::max<int64_t>(2, std::llround(resolution / 2));
-      if (!fit.improve(entries, window))
-        continue;
-      TableFit::Cost cost{0, 0};
-      for (unsigned interval = 0; interval < kNumIntervals; ++interval) {
-        TableFit::Cost c = fit.intervalCost(interval, entries[interval],
-                                            entries[interval + 1]);
-        cost.max = std::max(cost.max, c.max);
-        cost.sum += c.sum;
-      }
-      if (!best ||
-          std::tie(cost.max, cost.sum) < std::tie(bestCost.max, bestCost.sum)) {
-        best.emplace();
-        for (unsigned knot = 0; knot < kInt16TableEntries; ++knot)
-          best->entries[knot] = static_cast<int16_t>(entries[knot]);
-        best->rescale = *rescale;
-        best->nanInputCodes = ref.nanInputCodes;
-        bestCost = cost;
-      }
-      break;
-    }
-  }
-  if (!best)
-    // Not expected: at half an output code per step, every table of the
-    // reference fits.
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "no int16 table fits the reference");
-  best->fitError = measureInt16TableError(*best, ref);
-  return std::move(*best);
 }
 
 llvm::Expected<Int16Table> lutfold::buildInt16Table(const QuantParams &in,

@@ -24,9 +24,7 @@ llvm::Expected<Int8Table> lutfold::buildInt8Table(const QuantParams &in,
   Quantizer dequantizer(in, preset);
   Quantizer quantizer(out, preset);
   std::array<float, Int8Table::kNumEntries> values;
-  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i)
-    values[i] =
-        dequantizer.dequantize(Int8Table::kFirstCode + static_cast<int64_t>(i));
+  dequantizer.dequantize(Int8Table::kFirstCode, values);
   for (float &value : values)
     value = fn(value);
   std::array<int64_t, Int8Table::kNumEntries> codes;

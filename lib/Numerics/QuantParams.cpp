@@ -18,17 +18,6 @@
 
 using namespace lutfold;
 
-int64_t StorageType::minValue() const {
-  assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
-  return isSigned ? -(int64_t(1) << (bitWidth - 1)) : 0;
-}
-
-int64_t StorageType::maxValue() const {
-  assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
-  return isSigned ? (int64_t(1) << (bitWidth - 1)) - 1
-                  : (int64_t(1) << bitWidth) - 1;
-}
-
 static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }

@@ -64,6 +64,26 @@ float Quantizer::dequantize(int64_t code) const {
   return shifted * scale;
 }
 
+void Quantizer::dequantize(int64_t firstCode,
+                           llvm::MutableArrayRef<float> values) const {
+  // Codes below 2^24 in magnitude, and so their clamp, are exact in float.
+  constexpr int64_t kExact = int64_t(1) << 24;
+  int64_t lastCode = firstCode + static_cast<int64_t>(values.size());
+  if (params.storage.bitWidth > 24 || firstCode < -kExact ||
+      lastCode > kExact) {
+    for (size_t i = 0, e = values.size(); i != e; ++i)
+      values[i] = dequantize(firstCode + static_cast<int64_t>(i));
+    return;
+  }
+  const float lo = static_cast<float>(params.qmin);
+  const float hi = static_cast<float>(params.qmax);
+  const float first = static_cast<float>(firstCode);
+  for (size_t i = 0, e = values.size(); i != e; ++i) {
+    float code = std::clamp(first + static_cast<float>(i), lo, hi);
+    values[i] = (code - zeroPoint) * scale;
+  }
+}
+
 int64_t Quantizer::nanCode() const { return clampCode(params.zeroPoint); }
 
 /// Rounds half to even, as std::nearbyint does in the default floating-point

@@ -356,6 +356,36 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   return evaluation;
 }
 
+float ScalarProgram::operator()(float input) const {
+  // One f32 operator on the input (sigmoid, tanh, exp, ...) computes its f32
+  // function, as the interpreter would, without interpreting: table
+  // builders call this for every code.
+  if (instructions.size() == 2 && result == 1 &&
+      instructions[0].opcode == ScalarOpcode::Input &&
+      instructions[0].type == ScalarType::F32 &&
+      instructions[1].type == ScalarType::F32 &&
+      instructions[1].operands[0] == 0)
+    if (scalar::UnaryFunction function =
+            getInfo(instructions[1].opcode).f32Function)
+      return function(input);
+  // The value alone: evaluateDetailed without tracking where NaN arose.
+  llvm::SmallVector<double, 16> values(instructions.size());
+  bool castNaN = false;
+  for (auto [id, op] : llvm::enumerate(instructions)) {
+    unsigned numOperands = getNumOperands(op.opcode);
+    const double *operands[3] = {nullptr, nullptr, nullptr};
+    for (unsigned i = 0; i < numOperands; ++i)
+      operands[i] = &values[op.operands[i]];
+    unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
+    ScalarType operandType = numOperands > dataOperand
+                                 ? instructions[op.operands[dataOperand]].type
+                                 : op.type;
+    values[id] = evaluateInstruction(op, operandType, input, operands[0],
+                                     operands[1], operands[2], castNaN);
+  }
+  return static_cast<float>(values[result]);
+}
+
 void ScalarProgram::appendKey(std::string &key) const {
   auto append = [&](const auto &value) {
     key.append(reinterpret_cast<const char *>(&value), sizeof(value));

@@ -31,6 +31,9 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/Hashing.h"
+
 #include <vector>
 
 using namespace mlir;
@@ -51,7 +54,7 @@ public:
   LogicalResult foldSink(Operation *sink);
 
   /// Builds the int16 tables of `sinks` on the thread pool before they are
-  /// folded one by one: an int16 fit costs tens of milliseconds.
+  /// folded one by one: an int16 fit costs milliseconds.
   void prebuildInt16Tables(ArrayRef<Operation *> sinks);
 
   FoldToTableResult result;
@@ -88,12 +91,45 @@ static bool mayReadInt16(Operation *sink, unsigned maxOps) {
   return false;
 }
 
+/// A hash of what the island that ends at the quantize `sink` computes: the
+/// operations before it, with their attributes and types, back to its
+/// dequantizes (and at most `maxOps` of them). Equal islands hash equal;
+/// should unequal ones collide, the table of the second is only built when
+/// its island is folded instead of in advance.
+static llvm::hash_code hashIsland(Operation *sink, unsigned maxOps) {
+  llvm::hash_code hash(0);
+  SmallVector<Operation *, 8> worklist{sink};
+  llvm::SmallPtrSet<Operation *, 8> seen{sink};
+  for (unsigned visited = 0; !worklist.empty() && visited <= maxOps;
+       ++visited) {
+    Operation *op = worklist.pop_back_val();
+    hash = llvm::hash_combine(hash, op->getName(), op->getRawDictionaryAttrs());
+    for (Type type : op->getResultTypes())
+      hash = llvm::hash_combine(hash, type);
+    for (Value operand : op->getOperands()) {
+      Operation *def = operand.getDefiningOp();
+      if (auto dequantize = dyn_cast_or_null<quant::DequantizeCastOp>(def)) {
+        hash = llvm::hash_combine(hash, dequantize.getInput().getType());
+        continue;
+      }
+      hash = llvm::hash_combine(hash, operand.getType());
+      if (def && seen.insert(def).second)
+        worklist.push_back(def);
+    }
+  }
+  return hash;
+}
+
 void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
+  // One analysis per distinct island: analysing costs about as much as
+  // folding, and a model repeats few islands many times.
   std::vector<TableCache::Request> requests;
+  llvm::DenseSet<llvm::hash_code> analysed;
   std::string reason;
   for (Operation *sink : sinks) {
     if (!isa<quant::QuantizeCastOp>(sink) ||
-        !mayReadInt16(sink, options.limits.maxOps))
+        !mayReadInt16(sink, options.limits.maxOps) ||
+        !analysed.insert(hashIsland(sink, options.limits.maxOps)).second)
       continue;
     FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
     if (failed(out))

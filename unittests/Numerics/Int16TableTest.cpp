@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <random>
 
 using namespace lutfold;
 
@@ -177,6 +178,44 @@ TEST(Int16TableTest, NeverWorseThanExecuTorchOrTFLite) {
   }
   EXPECT_LT(ours, executorch);
   EXPECT_LT(ours, tflite);
+}
+
+TEST(Int16TableTest, SameTablesAsTheWindowedFit) {
+  // The fit computes what LutFold 0.1's search computed, faster: the same
+  // entries and RESCALE, so never a worse error. Random typical cases from
+  // i16 to i16 and i8, full and narrow ranges.
+  std::mt19937 rng(3);
+  auto uniform = [&](double lo, double hi) {
+    return lo + (hi - lo) * static_cast<double>(rng() >> 8) / (1 << 24);
+  };
+  const char *ops[] = {"sigmoid", "tanh", "exp", "gelu", "hardswish"};
+  for (int trial = 0; trial < 10; ++trial) {
+    SCOPED_TRACE(trial);
+    const char *op = ops[trial % std::size(ops)];
+    scalar::UnaryFunction fn = scalar::lookupUnaryFunction(op);
+    double bound = uniform(2, 10);
+    QuantParams in = int16(bound / 32767, trial % 3 == 0 ? 1000 : 0,
+                           /*narrow=*/trial % 2 == 0);
+    QuantParams out =
+        trial % 4 == 3
+            ? QuantParams{StorageType::i8(), uniform(0.5, 2) * fn(bound) / 255,
+                          -128, -128, 127}
+            : int16(uniform(0.8, 1.3) *
+                        std::abs(fn(static_cast<float>(bound))) / 32767,
+                    0, /*narrow=*/trial % 3 == 1);
+    llvm::Expected<Int16Reference> reference = buildInt16Reference(in, out, fn);
+    ASSERT_TRUE(static_cast<bool>(reference))
+        << llvm::toString(reference.takeError());
+    llvm::Expected<Int16Table> fitted = fitInt16Table(*reference);
+    llvm::Expected<Int16Table> windowed =
+        baselines::fitInt16TableWindowed(*reference);
+    ASSERT_TRUE(fitted && windowed);
+    EXPECT_EQ(fitted->entries, windowed->entries) << op;
+    EXPECT_EQ(fitted->rescale.multiplier, windowed->rescale.multiplier);
+    EXPECT_EQ(fitted->rescale.shift, windowed->rescale.shift);
+    EXPECT_EQ(fitted->rescale.outputZeroPoint,
+              windowed->rescale.outputZeroPoint);
+  }
 }
 
 TEST(Int16TableTest, NarrowOutputNeverLeavesItsRange) {

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 
@@ -34,8 +35,15 @@ struct StorageType {
 
   /// Smallest and largest value the storage type can hold. Valid for bit
   /// widths in [1, 63].
-  int64_t minValue() const;
-  int64_t maxValue() const;
+  int64_t minValue() const {
+    assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
+    return isSigned ? -(int64_t(1) << (bitWidth - 1)) : 0;
+  }
+  int64_t maxValue() const {
+    assert(bitWidth >= 1 && bitWidth <= 63 && "unsupported storage width");
+    return isSigned ? (int64_t(1) << (bitWidth - 1)) - 1
+                    : (int64_t(1) << bitWidth) - 1;
+  }
 
   /// Number of distinct codes, 2^bitWidth.
   uint64_t numCodes() const { return uint64_t(1) << bitWidth; }

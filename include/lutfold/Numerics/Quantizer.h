@@ -65,6 +65,8 @@ public:
 
   /// The real value of `code`, after clamping it to [qmin, qmax].
   float dequantize(int64_t code) const;
+  /// dequantize() of the codes firstCode, firstCode + 1, ... into `values`.
+  void dequantize(int64_t firstCode, llvm::MutableArrayRef<float> values) const;
 
   /// The code for `value`, always inside [qmin, qmax]. Infinities saturate.
   /// NaN has no code in any framework; it maps to nanCode().

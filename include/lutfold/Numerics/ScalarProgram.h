@@ -142,9 +142,7 @@ public:
 
   /// Evaluates on a float input and returns the result as float; the shape
   /// the table builders take (see ScalarFunction).
-  float operator()(float input) const {
-    return static_cast<float>(evaluate(input));
-  }
+  float operator()(float input) const;
 
 private:
   ValueId append(const ScalarInstruction &instruction);

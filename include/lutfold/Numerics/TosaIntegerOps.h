@@ -20,6 +20,8 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <optional>
 
@@ -34,13 +36,31 @@ inline constexpr unsigned kInt16TableEntries = 513;
 /// two neighbouring entries in 16.7 fixed point:
 ///   index = (value + 32768) >> 7, fraction = value & 0x7f
 ///   (table[index] << 7) + (table[index + 1] - table[index]) * fraction
-int32_t lookupInt16Table(llvm::ArrayRef<int16_t> table, int16_t value);
+inline int32_t lookupInt16Table(llvm::ArrayRef<int16_t> table, int16_t value) {
+  assert(table.size() == kInt16TableEntries && "an i16 table has 513 entries");
+  int32_t biased = int32_t(value) + 32768;
+  int32_t index = biased >> 7;
+  int32_t fraction = biased & 0x7f;
+  int32_t base = table[index];
+  int32_t next = table[index + 1];
+  return base * 128 + (next - base) * fraction;
+}
 
 /// TOSA's apply_scale_32 with single rounding:
 ///   (value * multiplier + (1 << (shift - 1))) >> shift
 /// for a multiplier in [0, 2^31) and a shift in [2, 62]. The result must fit
 /// in 32 bits, as the specification requires of every use.
-int32_t applyScale32(int32_t value, int32_t multiplier, unsigned shift);
+inline int32_t applyScale32(int32_t value, int32_t multiplier, unsigned shift) {
+  assert(multiplier >= 0 && shift >= 2 && shift <= 62 &&
+         "multiplier or shift outside what TOSA allows");
+  int64_t rounding = int64_t(1) << (shift - 1);
+  // Right shift of a negative value is arithmetic (C++20 defines it, and
+  // every compiler LutFold supports implements C++17 that way).
+  int64_t result = (int64_t(value) * multiplier + rounding) >> shift;
+  assert(result >= INT32_MIN && result <= INT32_MAX &&
+         "apply_scale_32 result does not fit in 32 bits");
+  return static_cast<int32_t>(result);
+}
 
 /// A per-tensor RESCALE from i32 to a signed integer type, with a 32-bit
 /// multiplier, single rounding and an input zero point of 0 (all TOSA allows
@@ -62,7 +82,11 @@ struct TosaRescale {
   /// The scale the multiplier and shift represent.
   double getScale() const;
 
-  int64_t apply(int32_t value) const;
+  int64_t apply(int32_t value) const {
+    int64_t scaled = int64_t(applyScale32(value, multiplier, shift)) +
+                     int64_t(outputZeroPoint);
+    return std::clamp(scaled, output.minValue(), output.maxValue());
+  }
 };
 
 } // namespace lutfold
