@@ -17,12 +17,17 @@
 // stays or becomes a table lookup on the storage of its input; every table
 // equals the original island evaluated on each code with the slow reference
 // numerics of Reference.h; every twin folds, and its table equals its
-// island's program under onnx-mlir's arithmetic, written again there.
+// island's program under onnx-mlir's arithmetic, written again there. Some
+// islands read int16 (to int16 or int8): their TABLE + RESCALE, evaluated
+// as the TOSA specification defines it (Reference.h), stays in the output
+// range on every code, and its error against the reference numerics is the
+// error the library measures for it.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Reference.h"
 
+#include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Island.h"
 #include "lutfold/Transforms/QuantTypes.h"
@@ -61,19 +66,37 @@ static void fail(const char *what, Operation *op = nullptr) {
 /// Counts of what the inputs became; printed at exit when LUTFOLD_FUZZ_STATS
 /// is set, to check that the generator mostly makes valid IR.
 static struct Stats {
-  unsigned long inputs = 0, valid = 0, islands = 0, twins = 0, folded = 0;
+  unsigned long inputs = 0, valid = 0, islands = 0, twins = 0, int16 = 0,
+                folded = 0;
   std::map<std::string, unsigned long> declined;
   ~Stats() {
     if (!std::getenv("LUTFOLD_FUZZ_STATS"))
       return;
     std::fprintf(stderr,
                  "inputs %lu, valid modules %lu, islands %lu (plain-TOSA twins "
-                 "%lu), folded %lu\n",
-                 inputs, valid, islands, twins, folded);
+                 "%lu, int16 %lu), folded %lu\n",
+                 inputs, valid, islands, twins, int16, folded);
     for (auto &[reason, count] : declined)
       std::fprintf(stderr, "  declined %lu: %s\n", count, reason.c_str());
   }
 } stats;
+
+/// How many islands read int16 (LUTFOLD_FUZZ_INT16).
+enum class Int16Mode { Some, Off, Only };
+static Int16Mode int16Mode() {
+  static const Int16Mode mode = [] {
+    const char *value = std::getenv("LUTFOLD_FUZZ_INT16");
+    if (!value)
+      return Int16Mode::Some;
+    if (std::string(value) == "off")
+      return Int16Mode::Off;
+    if (std::string(value) == "only")
+      return Int16Mode::Only;
+    std::fprintf(stderr, "LUTFOLD_FUZZ_INT16 is 'off' or 'only'\n");
+    std::abort();
+  }();
+  return mode;
+}
 
 static MLIRContext &getContext() {
   static MLIRContext *context = [] {
@@ -228,6 +251,36 @@ struct Generator {
   }
 };
 
+/// An int16 type, full or narrow, or (for outputs) an int8 one.
+std::string int16QuantType(FuzzedDataProvider &fdp, reference::Params &params,
+                           unsigned &bits, bool mayBeInt8) {
+  double scale = std::ldexp(fdp.ConsumeFloatingPointInRange<double>(1.0, 2.0),
+                            fdp.ConsumeIntegralInRange<int>(-16, -6));
+  char scaleText[64];
+  std::snprintf(scaleText, sizeof(scaleText), "%.17g", scale);
+  if (mayBeInt8 && fdp.ConsumeBool()) {
+    bits = 8;
+    scale = std::ldexp(scale, 8);
+    std::snprintf(scaleText, sizeof(scaleText), "%.17g", scale);
+    int64_t zp = fdp.ConsumeIntegralInRange<int64_t>(-128, 127);
+    params = {scale, zp, -128, 127};
+    return "!quant.uniform<i8:f32, " + std::string(scaleText) + ":" +
+           std::to_string(zp) + ">";
+  }
+  bits = 16;
+  int64_t zp = fdp.ConsumeBool()
+                   ? 0
+                   : fdp.ConsumeIntegralInRange<int64_t>(-20000, 20000);
+  if (fdp.ConsumeBool()) {
+    params = {scale, zp, -32767, 32767};
+    return "!quant.uniform<i16<-32767:32767>:f32, " + std::string(scaleText) +
+           ":" + std::to_string(zp) + ">";
+  }
+  params = {scale, zp, -32768, 32767};
+  return "!quant.uniform<i16:f32, " + std::string(scaleText) + ":" +
+         std::to_string(zp) + ">";
+}
+
 std::string quantType(FuzzedDataProvider &fdp, reference::Params &params,
                       bool &perTensorI8) {
   perTensorI8 = true;
@@ -275,6 +328,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   struct IslandInfo {
     reference::Params in, out;
     bool expectFoldable;
+    /// Reads int16; writes int16 or int8 (outBits).
+    bool int16 = false;
+    unsigned outBits = 8;
     /// The island's operations with literal constants, its input and result.
     std::string literalBody, input, result;
   };
@@ -284,9 +340,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   unsigned islandCount = fdp.ConsumeIntegralInRange<unsigned>(1, 3);
   for (unsigned k = 0; k < islandCount; ++k) {
     IslandInfo info{};
-    bool inOk, outOk;
-    std::string inType = quantType(fdp, info.in, inOk);
-    std::string outType = quantType(fdp, info.out, outOk);
+    bool inOk = true, outOk = true;
+    // One island in 64 reads int16 (each fits a table and checks 65,536
+    // codes); an exhausted provider keeps int8. LUTFOLD_FUZZ_INT16=off or
+    // =only makes none or all of them int16.
+    info.int16 = fdp.ConsumeIntegralInRange<int>(0, 63) == 63;
+    if (int16Mode() != Int16Mode::Some)
+      info.int16 = int16Mode() == Int16Mode::Only;
+    std::string inType, outType;
+    if (info.int16) {
+      unsigned inBits;
+      inType = int16QuantType(fdp, info.in, inBits, /*mayBeInt8=*/false);
+      outType = int16QuantType(fdp, info.out, info.outBits,
+                               /*mayBeInt8=*/true);
+    } else {
+      inType = quantType(fdp, info.in, inOk);
+      outType = quantType(fdp, info.out, outOk);
+    }
     info.expectFoldable = inOk && outOk;
     std::string qin = "tensor<" + std::string(shape) + inType + ">";
     std::string qout = "tensor<" + std::string(shape) + outType + ">";
@@ -331,7 +401,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   };
   std::vector<Twin> twins;
   for (unsigned k = 0; k < islands.size(); ++k) {
-    if (!islands[k].expectFoldable || fdp.ConsumeBool())
+    if (!islands[k].expectFoldable || islands[k].int16 || fdp.ConsumeBool())
       continue;
     Twin twin{k, fdp.ConsumeBool()};
     twins.push_back(twin);
@@ -413,6 +483,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ++stats.valid;
   stats.islands += islands.size() + twins.size();
   stats.twins += twins.size();
+  for (const IslandInfo &info : islands)
+    stats.int16 += info.int16;
 
   // What each quantize should become, from its island before the fold.
   std::map<std::string, std::vector<int64_t>> expected;
@@ -421,6 +493,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     llvm::raw_string_ostream(key) << op->getLoc();
     return key;
   };
+  // int16 islands: the reference output code of every input code, which
+  // codes count, and the error the library reports for its own fit.
+  struct Int16Expectation {
+    const IslandInfo *info;
+    std::vector<int64_t> codes;
+    std::vector<bool> counts;
+    QuantParams in, out;
+    ScalarProgram program;
+  };
+  std::map<std::string, Int16Expectation> expected16;
   // The programs of the islands, for their twins.
   std::map<unsigned, ScalarProgram> programs;
   unsigned islandIndex = 0;
@@ -433,6 +515,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       // Types make reasons unique; keep the words before the first quote.
       ++stats.declined[info.expectFoldable ? reason.substr(0, reason.find('\''))
                                            : "unsupported quantized type"];
+      return;
+    }
+    if (info.int16) {
+      Int16Expectation expectation{&info, {}, {}, {}, {}, {}};
+      for (int64_t code = -32768; code <= 32767; ++code) {
+        float y = island->program(reference::dequantize(code, info.in));
+        expectation.codes.push_back(
+            reference::quantize(y, info.out, /*tflite=*/false));
+        expectation.counts.push_back(code >= info.in.qmin &&
+                                     code <= info.in.qmax && !std::isnan(y));
+      }
+      expectation.in = {StorageType::i16(), info.in.scale, info.in.zeroPoint,
+                        info.in.qmin, info.in.qmax};
+      expectation.out = {StorageType{info.outBits, true}, info.out.scale,
+                         info.out.zeroPoint, info.out.qmin, info.out.qmax};
+      expectation.program = island->program;
+      expected16[keyOf(sink)] = std::move(expectation);
       return;
     }
     std::vector<int64_t> table;
@@ -474,10 +573,72 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fail("folded IR does not verify", *module);
 
   unsigned checked = 0;
+  auto splat = [&](Value value, Operation *at) {
+    auto constant = value.getDefiningOp<tosa::ConstOp>();
+    if (!constant)
+      fail("a RESCALE operand is not a constant", at);
+    return cast<DenseElementsAttr>(constant.getValues())
+        .getSplatValue<APInt>()
+        .getSExtValue();
+  };
   module->walk([&](tosa::TableOp lookup) {
     auto constant = lookup.getTable().getDefiningOp<tosa::ConstOp>();
     if (!constant)
       fail("table is not a constant", lookup);
+    if (auto it16 = expected16.find(keyOf(lookup)); it16 != expected16.end()) {
+      const Int16Expectation &expectation = it16->second;
+      if (!lookup->hasOneUse())
+        fail("an int16 TABLE without its RESCALE", lookup);
+      auto rescale = dyn_cast<tosa::RescaleOp>(*lookup->user_begin());
+      if (!rescale)
+        fail("an int16 TABLE without its RESCALE", lookup);
+      std::vector<int64_t> entries;
+      for (APInt v :
+           cast<DenseElementsAttr>(constant.getValues()).getValues<APInt>())
+        entries.push_back(v.getSExtValue());
+      if (entries.size() != 513)
+        fail("an int16 TABLE without 513 entries", lookup);
+      int64_t multiplier = splat(rescale.getMultiplier(), rescale);
+      int64_t shift = splat(rescale.getShift(), rescale);
+      int64_t outputZeroPoint = splat(rescale.getOutputZp(), rescale);
+      const IslandInfo &info = *expectation.info;
+      int64_t maxError = 0, sum = 0, counted = 0;
+      for (int64_t code = -32768; code <= 32767; ++code) {
+        if (!expectation.counts[code + 32768])
+          continue;
+        int64_t output = reference::rescale(
+            reference::tableInt16(entries.data(), code), multiplier, shift,
+            outputZeroPoint, info.outBits);
+        if (output < info.out.qmin || output > info.out.qmax)
+          fail("an int16 table output outside the output range", lookup);
+        int64_t error = std::abs(output - expectation.codes[code + 32768]);
+        maxError = std::max(maxError, error);
+        sum += error;
+        ++counted;
+      }
+      // The library's measure of the emitted table, against its own
+      // reference, must agree.
+      Int16Table emitted;
+      for (size_t i = 0; i < entries.size(); ++i)
+        emitted.entries[i] = static_cast<int16_t>(entries[i]);
+      emitted.rescale.multiplier = static_cast<int32_t>(multiplier);
+      emitted.rescale.shift = static_cast<unsigned>(shift);
+      emitted.rescale.outputZeroPoint = static_cast<int32_t>(outputZeroPoint);
+      emitted.rescale.output = expectation.out.storage;
+      llvm::Expected<Int16Reference> reference = buildInt16Reference(
+          expectation.in, expectation.out, expectation.program);
+      if (!reference)
+        fail("no int16 reference for a valid island", lookup);
+      Int16TableError reported = measureInt16TableError(emitted, *reference);
+      if (maxError != reported.maxError ||
+          counted != static_cast<int64_t>(reported.numCodes) ||
+          (counted &&
+           std::abs(double(sum) / counted - reported.meanError) > 1e-12))
+        fail("an int16 table's error is not the one the library measures",
+             lookup);
+      ++checked;
+      return;
+    }
     // The lookup carries the location of the quantize it replaces.
     auto it = expected.find(keyOf(lookup));
     if (it == expected.end())
@@ -489,7 +650,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         fail("table entry differs from the reference", lookup);
     ++checked;
   });
-  if (checked != expected.size())
+  if (checked != expected.size() + expected16.size())
     fail("a foldable island was not folded", *module);
   stats.folded += checked;
   return 0;

@@ -150,6 +150,24 @@ inline int64_t quantizeOnnx(float y, const Params &p, bool earlier) {
   return sum < -128 ? -128 : sum > 127 ? 127 : sum;
 }
 
+/// TOSA TABLE on an i16 input, from the specification: the 9.7 fixed-point
+/// index into 513 entries, interpolated in 16.7 fixed point.
+inline int64_t tableInt16(const int64_t *entries, int64_t code) {
+  int64_t biased = code + 32768;
+  int64_t base = entries[biased >> 7], next = entries[(biased >> 7) + 1];
+  return base * 128 + (next - base) * (biased & 127);
+}
+
+/// TOSA RESCALE from i32 with a 32-bit multiplier and single rounding, to a
+/// signed type of `bits` bits (saturating), from the specification.
+inline int64_t rescale(int64_t value, int64_t multiplier, int64_t shift,
+                       int64_t outputZeroPoint, unsigned bits) {
+  int64_t scaled = (value * multiplier + (int64_t(1) << (shift - 1))) >> shift;
+  int64_t result = scaled + outputZeroPoint;
+  int64_t lo = -(int64_t(1) << (bits - 1)), hi = -lo - 1;
+  return result < lo ? lo : result > hi ? hi : result;
+}
+
 } // namespace lutfold::reference
 
 #endif // LUTFOLD_FUZZ_REFERENCE_H

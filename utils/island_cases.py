@@ -395,9 +395,14 @@ def emit_island(op, body, x):
     raise KeyError(op)
 
 
+def widened(tensor_type):
+    """The i32 tensor type of the same shape as an i8 or i16 one."""
+    return re.sub(r"i(8|16)>$", "i32>", tensor_type)
+
+
 def emit_plain_dequantize(body, encoding, inp, arg):
     scale, zp, _, _ = inp
-    itype = arg[1].replace("i8>", "i32>")
+    itype = widened(arg[1])
     if encoding == "onnx":
         # onnx-mlir, src/Conversion/ONNXToTOSA/NN/DequantizeLinear.cpp: the
         # codes and the i8 zero point are cast to f32 and subtracted there.
@@ -426,7 +431,7 @@ def emit_plain_dequantize(body, encoding, inp, arg):
 
 def emit_plain_quantize(body, encoding, out, y, otype):
     oscale, ozp, oqmin, oqmax = out
-    itype = otype.replace("i8>", "i32>")
+    itype = widened(otype)
     if encoding in ("onnx", "onnx_legacy"):
         # onnx-mlir, src/Conversion/ONNXToTOSA/NN/QuantizeLinear.cpp: the
         # reciprocal of the scale constant, taken by TOSA.
@@ -480,7 +485,8 @@ def emit_plain_quantize(body, encoding, out, y, otype):
     return body.op("tosa.cast", r, result=otype)
 
 
-def emit_function(name, op, inp, out, shape, encoding="quant"):
+def emit_function(name, op, inp, out, shape, encoding="quant", in_bits=8,
+                  out_bits=8):
     dims = shape + "x" if shape else ""
     rank = len(shape.split("x")) if shape else 0
     ft = "tensor<%sf32>" % dims
@@ -495,7 +501,8 @@ def emit_function(name, op, inp, out, shape, encoding="quant"):
         lines += ["  %%q = quant.qcast %s : %s to %s" % (result[0], ft, ot),
                   "  return %%q : %s" % ot, "}"]
         return lines
-    it = ot = "tensor<%si8>" % dims
+    it = "tensor<%si%d>" % (dims, in_bits)
+    ot = "tensor<%si%d>" % (dims, out_bits)
     x = emit_plain_dequantize(body, encoding, inp, ("%arg0", it))
     y = emit_island(op, body, x)
     q = emit_plain_quantize(body, encoding, out, y, ot)

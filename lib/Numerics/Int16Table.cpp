@@ -65,6 +65,44 @@ lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
   return reference;
 }
 
+llvm::Expected<Int16Reference>
+lutfold::buildInt16CodeReference(const ScalarProgram &program) {
+  std::optional<StorageType> output;
+  if (!program.getInstructions().empty() &&
+      program.getInstructions().front().type == ScalarType::I16) {
+    if (program.getResultType() == ScalarType::I16)
+      output = StorageType::i16();
+    else if (program.getResultType() == ScalarType::I8)
+      output = StorageType::i8();
+  }
+  if (!output)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the program does not map i16 codes to i16 or i8 codes");
+  Int16Reference reference;
+  reference.codes.resize(Int16Table::kNumCodes);
+  reference.unrounded.resize(Int16Table::kNumCodes);
+  reference.outputStorage = *output;
+  // Nothing says what code a zero is: RESCALE adds none to 8-bit outputs.
+  reference.outputZeroPoint = 0;
+  for (unsigned i = 0; i < Int16Table::kNumCodes; ++i) {
+    int64_t code = Int16Table::kFirstCode + static_cast<int64_t>(i);
+    ScalarEvaluation evaluation =
+        program.evaluateDetailed(static_cast<double>(code));
+    if (evaluation.sawNaN)
+      reference.nanInputCodes.push_back(code);
+    reference.codes[i] = static_cast<int32_t>(evaluation.value);
+    reference.unrounded[i] = evaluation.value;
+  }
+  // The outputs stay within those of the program: a range it clamps to (a
+  // narrow one, say) is kept without being named.
+  auto [lowest, highest] =
+      std::minmax_element(reference.codes.begin(), reference.codes.end());
+  reference.outputMin = *lowest;
+  reference.outputMax = *highest;
+  return reference;
+}
+
 Int16TableError lutfold::measureInt16TableError(const Int16Table &table,
                                                 const Int16Reference &ref) {
   Int16TableError error;

@@ -41,6 +41,45 @@ lutfold::buildQuantizedTable(const QuantParams &in, const QuantParams &out,
   return wrap(buildInt16Table(in, out, fn, preset));
 }
 
+llvm::Expected<QuantizedTable>
+lutfold::buildCodeTable(const ScalarProgram &program) {
+  auto width = [](ScalarType type) -> unsigned {
+    switch (type) {
+    case ScalarType::I8:
+      return 8;
+    case ScalarType::I16:
+      return 16;
+    default:
+      return 0;
+    }
+  };
+  unsigned inBits = program.getInstructions().empty()
+                        ? 0
+                        : width(program.getInstructions().front().type);
+  unsigned outBits = width(program.getResultType());
+  if (!inBits || !outBits)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the program does not map i8 or i16 codes to i8 or i16 codes");
+  llvm::Expected<TableForm> form =
+      selectTableForm(inBits, outBits, "the island's result");
+  if (!form)
+    return form.takeError();
+  if (*form == TableForm::Int8) {
+    llvm::Expected<Int8Table> table = buildInt8CodeTable(program);
+    if (!table)
+      return table.takeError();
+    return QuantizedTable(std::move(*table));
+  }
+  llvm::Expected<Int16Reference> reference = buildInt16CodeReference(program);
+  if (!reference)
+    return reference.takeError();
+  llvm::Expected<Int16Table> table = fitInt16Table(*reference);
+  if (!table)
+    return table.takeError();
+  return QuantizedTable(std::move(*table));
+}
+
 llvm::ArrayRef<int64_t> lutfold::getNaNInputCodes(const QuantizedTable &table) {
   return std::visit(
       [](const auto &t) -> llvm::ArrayRef<int64_t> { return t.nanInputCodes; },

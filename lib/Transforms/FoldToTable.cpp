@@ -19,6 +19,7 @@
 #include "lutfold/Transforms/FoldToTable.h"
 
 #include "FoldRemarks.h"
+#include "IslandOps.h"
 #include "TableCache.h"
 #include "TableEmitter.h"
 
@@ -71,29 +72,35 @@ private:
 };
 } // namespace
 
-/// Whether the quantize `sink` reads, through the first operands of its
-/// island, a dequantize of 16-bit storage: a cheap test before analysing.
+/// Whether the island that ends at `sink` may read 16-bit codes, following
+/// the first operands back from it: a cheap test before analysing. Reading
+/// them means a dequantize of 16-bit storage (quant dialect), or i16 codes
+/// cast to a wider type or read as they are (plain TOSA).
 static bool mayReadInt16(Operation *sink, unsigned maxOps) {
   Value value = sink->getOperand(0);
   for (unsigned i = 0; i <= maxOps; ++i) {
     Operation *def = value.getDefiningOp();
-    if (!def || def->getNumOperands() == 0)
-      return false;
-    if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
+    if (auto dequantize = dyn_cast_or_null<quant::DequantizeCastOp>(def)) {
       auto type = dyn_cast<ShapedType>(dequantize.getInput().getType());
       auto element = type
                          ? dyn_cast<quant::QuantizedType>(type.getElementType())
                          : quant::QuantizedType();
       return element && element.getStorageTypeIntegralWidth() == 16;
     }
+    if (!def || def->getNumOperands() == 0 || !getIslandOpcode(def))
+      return getPlainCodeWidth(value.getType()) == 16u;
+    if (isa<tosa::CastOp>(def) &&
+        getPlainCodeWidth(def->getOperand(0).getType()) &&
+        !getPlainCodeWidth(value.getType()))
+      return getPlainCodeWidth(def->getOperand(0).getType()) == 16u;
     value = def->getOperand(0);
   }
   return false;
 }
 
-/// A hash of what the island that ends at the quantize `sink` computes: the
-/// operations before it, with their attributes and types, back to its
-/// dequantizes (and at most `maxOps` of them). Equal islands hash equal;
+/// A hash of what the island that ends at `sink` computes: the operations
+/// before it, with their attributes and types, back to its dequantizes (and
+/// at most `maxOps` of them). Equal islands hash equal;
 /// should unequal ones collide, the table of the second is only built when
 /// its island is folded instead of in advance.
 static llvm::hash_code hashIsland(Operation *sink, unsigned maxOps) {
@@ -127,16 +134,21 @@ void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
   llvm::DenseSet<llvm::hash_code> analysed;
   std::string reason;
   for (Operation *sink : sinks) {
-    if (!isa<quant::QuantizeCastOp>(sink) ||
-        !mayReadInt16(sink, options.limits.maxOps) ||
+    if (!mayReadInt16(sink, options.limits.maxOps) ||
         !analysed.insert(hashIsland(sink, options.limits.maxOps)).second)
       continue;
-    FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
-    if (failed(out))
+    bool plain = !isa<quant::QuantizeCastOp>(sink);
+    FailureOr<QuantParams> out;
+    if (!plain && failed(out = getQuantizeParams(sink, reason)))
       continue;
     FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
     if (failed(island))
       continue;
+    if (plain) {
+      if (island->program.getInstructions().front().type == ScalarType::I16)
+        requests.push_back({std::move(island->program), std::nullopt});
+      continue;
+    }
     FailureOr<IslandQuantization> quantization =
         getIslandQuantization(island->source, *out, reason);
     if (failed(quantization) || quantization->in.storage.bitWidth != 16)

@@ -34,15 +34,15 @@ using namespace lutfold;
 using ValueId = ScalarProgram::ValueId;
 
 static constexpr llvm::StringLiteral kNoPlainInputReason =
-    "the island does not read an i8 value through tosa.cast";
+    "the island does not read an i8 or i16 value through tosa.cast";
 
 namespace {
 /// Where a plain-TOSA island starts.
 enum class PlainStart {
-  /// At the one i8 value the island reads, through integer operations on
-  /// the codes too: the largest island.
+  /// At the one i8 (or i16) value the island reads, through integer
+  /// operations on the codes too: the largest island.
   AtInput,
-  /// At the first `tosa.cast`s of an i8 value.
+  /// At the first `tosa.cast`s of an i8 (or i16) value.
   AtCasts,
 };
 
@@ -61,7 +61,7 @@ struct CollectedIsland {
   /// The step of each operation in `Island::ops`, in the same order.
   SmallVector<ElementwiseStep> steps;
   /// Values that are the program's input: the dequantized values, or the
-  /// i8 value a plain island reads.
+  /// codes a plain island reads.
   SmallVector<Value, 2> inputs;
 };
 
@@ -86,10 +86,10 @@ private:
   LogicalResult setSource(Value value);
   bool isDefined(Value value) const { return defined.contains(value); }
   /// Whether a plain island that starts at its input reads `value` as that
-  /// input: an i8 value no island operation computes.
+  /// input: codes no island operation computes.
   bool isPlainInput(Value value) const {
     return plain && plainStart == PlainStart::AtInput &&
-           hasI8Elements(value.getType());
+           getPlainCodeWidth(value.getType());
   }
 
   Island &island;
@@ -238,10 +238,11 @@ LogicalResult IslandCollector::visitOperation(Value value, Operation *def) {
   for (Value config : step->configOperands)
     island.configConstants.push_back(config.getDefiningOp());
   stack.push_back({value, true});
-  // An i8 value cast to anything else is where a quant-dialect island
-  // cannot go, and where a plain island may start.
+  // Codes cast to anything else are where a quant-dialect island cannot go,
+  // and where a plain island may start.
   if (plainStart == PlainStart::AtCasts && isa<tosa::CastOp>(def) &&
-      hasI8Elements(step->operands[0].getType())) {
+      getPlainCodeWidth(step->operands[0].getType()) &&
+      !getPlainCodeWidth(def->getResult(0).getType())) {
     if (!plain) {
       reason = "the island mixes quant.dcast with a plain TOSA dequantize";
       return failure();
@@ -334,14 +335,15 @@ static LogicalResult checkIsland(const Island &island, Value root,
 }
 
 /// Translates the collected island into its program: instruction 0 is the
-/// input (the dequantized f32 value, or the i8 code itself), then every
+/// input (the dequantized f32 value, or the code itself), then every
 /// definition in order.
 static void translateToProgram(Island &island,
                                const CollectedIsland &collected) {
   ScalarProgram &program = island.program;
   bool plain = island.encoding == IslandEncoding::PlainTosa;
   llvm::SmallDenseMap<Value, ValueId, 16> ids;
-  ValueId input = program.addInput(plain ? ScalarType::I8 : ScalarType::F32);
+  ValueId input = program.addInput(
+      plain ? *getScalarType(island.source.getType()) : ScalarType::F32);
   island.instructionOps.push_back(nullptr);
   for (Value value : collected.inputs)
     ids[value] = input;
@@ -402,7 +404,7 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
   if (isa<quant::QuantizeCastOp>(sink))
     return ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason);
   assert(sink->getNumResults() == 1 &&
-         hasI8Elements(sink->getResult(0).getType()) &&
+         getPlainCodeWidth(sink->getResult(0).getType()) &&
          "not the end of a plain island");
   // The largest island first; when it reads more than one value, or cannot
   // be folded, the one from the first casts of an i8 value.

@@ -86,9 +86,16 @@ bool lutfold::isConstantOp(Operation *op) {
   return op && op->hasTrait<OpTrait::ConstantLike>();
 }
 
-bool lutfold::hasI8Elements(Type type) {
+std::optional<unsigned> lutfold::getPlainCodeWidth(Type type) {
   auto tensorType = dyn_cast<TensorType>(type);
-  return tensorType && tensorType.getElementType().isSignlessInteger(8);
+  if (!tensorType)
+    return std::nullopt;
+  Type element = tensorType.getElementType();
+  if (element.isSignlessInteger(8))
+    return 8;
+  if (element.isSignlessInteger(16))
+    return 16;
+  return std::nullopt;
 }
 
 std::optional<double> lutfold::getSplatConstant(Value value) {

@@ -56,8 +56,9 @@ std::optional<ScalarType> getScalarType(mlir::Type type);
 /// Whether `op` is a constant (ConstantLike), null included as not.
 bool isConstantOp(mlir::Operation *op);
 
-/// Whether `type` is a tensor of i8.
-bool hasI8Elements(mlir::Type type);
+/// The width of the codes in `type` if it is a tensor of the codes a plain
+/// TOSA island reads and writes: 8 (i8) or 16 (i16).
+std::optional<unsigned> getPlainCodeWidth(mlir::Type type);
 
 /// The splat value of a constant, as a double (booleans as 0 and 1).
 std::optional<double> getSplatConstant(mlir::Value value);

@@ -27,8 +27,8 @@ using namespace lutfold;
 
 bool lutfold::isPlainTosaSink(Operation *op) {
   auto cast = dyn_cast<tosa::CastOp>(op);
-  return cast && hasI8Elements(cast.getOutput().getType()) &&
-         !hasI8Elements(cast.getInput().getType());
+  return cast && getPlainCodeWidth(cast.getOutput().getType()) &&
+         !getPlainCodeWidth(cast.getInput().getType());
 }
 
 /// Whether `value` is computed from constants alone and usable as a splat.
@@ -49,7 +49,8 @@ Operation *lutfold::getPlainIslandEnd(Operation *cast) {
     Value codes = end->getResult(0);
     Operation *user = *codes.getUsers().begin();
     if (!getIslandOpcode(user) || user->getNumResults() != 1 ||
-        !hasI8Elements(user->getResult(0).getType()))
+        getPlainCodeWidth(user->getResult(0).getType()) !=
+            getPlainCodeWidth(codes.getType()))
       break;
     bool othersConstant = llvm::all_of(user->getOperands(), [&](Value v) {
       return v == codes || isSplatConstantOperand(v, kMaxConstantOps);

@@ -42,9 +42,7 @@ static DenseElementsAttr getVector(Type elementType, const Range &values) {
   return DenseElementsAttr::get(type, llvm::ArrayRef(values));
 }
 
-void TableCache::createAttributes(
-    CachedTable &cached,
-    const std::optional<IslandQuantization> &quantization) {
+void TableCache::createAttributes(CachedTable &cached) {
   auto i8 = IntegerType::get(context, 8);
   auto i32 = IntegerType::get(context, 32);
   if (const Int8Table *table = cached.getInt8()) {
@@ -57,7 +55,7 @@ void TableCache::createAttributes(
   cached.multiplier = getVector(i32, std::array{rescale.multiplier});
   cached.shift = getVector(i8, std::array{static_cast<int8_t>(rescale.shift)});
   cached.inputZeroPoint = getVector(i32, std::array{int32_t(0)});
-  if (quantization->out.storage.bitWidth == 8)
+  if (rescale.output.bitWidth == 8)
     cached.outputZeroPoint =
         getVector(i8, std::array{static_cast<int8_t>(rescale.outputZeroPoint)});
   else
@@ -79,14 +77,22 @@ TableCache::makeKey(const ScalarProgram &program,
   return key;
 }
 
-void TableCache::store(Entry &entry, llvm::Expected<QuantizedTable> table,
-                       const std::optional<IslandQuantization> &quantization) {
+llvm::Expected<QuantizedTable>
+TableCache::build(const ScalarProgram &program,
+                  const std::optional<IslandQuantization> &quantization) const {
+  if (!quantization)
+    return buildCodeTable(program);
+  return buildQuantizedTable(quantization->in, quantization->out, program,
+                             preset);
+}
+
+void TableCache::store(Entry &entry, llvm::Expected<QuantizedTable> table) {
   if (!table) {
     entry.error = llvm::toString(table.takeError());
     return;
   }
   entry.table.emplace(std::move(*table));
-  createAttributes(*entry.table, quantization);
+  createAttributes(*entry.table);
 }
 
 void TableCache::prebuild(ArrayRef<Request> requests) {
@@ -103,14 +109,11 @@ void TableCache::prebuild(ArrayRef<Request> requests) {
       pending.size());
   parallelFor(context, 0, pending.size(), [&](size_t i) {
     const Request &request = *pending[i].first;
-    built[i].emplace(buildQuantizedTable(request.quantization.in,
-                                         request.quantization.out,
-                                         request.program, preset));
+    built[i].emplace(build(request.program, request.quantization));
   });
   // Attributes are made in request order, as the fold would make them.
   for (auto [request, table] : llvm::zip_equal(pending, built))
-    store(*request.second, std::move(*table),
-          std::optional(request.first->quantization));
+    store(*request.second, std::move(*table));
 }
 
 CachedTable *
@@ -120,12 +123,7 @@ TableCache::getOrBuild(const ScalarProgram &program,
   auto [it, inserted] = entries.try_emplace(makeKey(program, quantization));
   Entry &entry = it->second;
   if (inserted)
-    store(entry,
-          quantization
-              ? buildQuantizedTable(quantization->in, quantization->out,
-                                    program, preset)
-              : llvm::Expected<QuantizedTable>(buildInt8CodeTable(program)),
-          quantization);
+    store(entry, build(program, quantization));
   if (!entry.table) {
     error = entry.error;
     return nullptr;

@@ -62,7 +62,7 @@ public:
   /// A table to build ahead of the fold.
   struct Request {
     ScalarProgram program;
-    IslandQuantization quantization;
+    std::optional<IslandQuantization> quantization;
   };
 
   /// Builds the tables of `requests` not built yet, on the context's thread
@@ -77,15 +77,17 @@ private:
     std::string error;
   };
 
-  void createAttributes(CachedTable &table,
-                        const std::optional<IslandQuantization> &quantization);
+  void createAttributes(CachedTable &table);
   /// The cache key of a program between `quantization`'s ends, in keyBuffer.
   llvm::StringRef
   makeKey(const ScalarProgram &program,
           const std::optional<IslandQuantization> &quantization);
+  /// Builds the table of `program` between `quantization`'s ends.
+  llvm::Expected<QuantizedTable>
+  build(const ScalarProgram &program,
+        const std::optional<IslandQuantization> &quantization) const;
   /// Stores a built table (or why there is none) under `entry`.
-  void store(Entry &entry, llvm::Expected<QuantizedTable> table,
-             const std::optional<IslandQuantization> &quantization);
+  void store(Entry &entry, llvm::Expected<QuantizedTable> table);
 
   mlir::MLIRContext *context;
   NumericsPreset preset;

@@ -8,6 +8,7 @@
 
 #include "lutfold/Numerics/Int16Table.h"
 #include "Int16Baselines.h"
+#include "lutfold/Numerics/QuantizedTable.h"
 #include "lutfold/Numerics/ScalarFunctions.h"
 
 #include "gtest/gtest.h"
@@ -216,6 +217,70 @@ TEST(Int16TableTest, SameTablesAsTheWindowedFit) {
     EXPECT_EQ(fitted->rescale.outputZeroPoint,
               windowed->rescale.outputZeroPoint);
   }
+}
+
+/// tanh of the code over 10000, times 30000 (or 120), cast to `result`: a
+/// plain-TOSA island on i16 codes.
+ScalarProgram plainTanh(ScalarType result) {
+  ScalarProgram program;
+  auto code = program.addInput(ScalarType::I16);
+  auto x = program.addOp(ScalarOpcode::Cast, ScalarType::F32, {code});
+  x = program.addOp(ScalarOpcode::Mul, ScalarType::F32,
+                    {x, program.addConstant(1e-4, ScalarType::F32)});
+  auto y = program.addOp(ScalarOpcode::Tanh, ScalarType::F32, {x});
+  y = program.addOp(
+      ScalarOpcode::Mul, ScalarType::F32,
+      {y, program.addConstant(result == ScalarType::I8 ? 120.0 : 30000.0,
+                              ScalarType::F32)});
+  program.setResult(program.addOp(ScalarOpcode::Cast, result, {y}));
+  return program;
+}
+
+TEST(Int16TableTest, CodeReferenceIsTheProgramOnEveryCode) {
+  ScalarProgram program = plainTanh(ScalarType::I16);
+  llvm::Expected<Int16Reference> reference = buildInt16CodeReference(program);
+  ASSERT_TRUE(static_cast<bool>(reference))
+      << llvm::toString(reference.takeError());
+  // Every code counts, and the outputs stay within the program's: tanh
+  // never reaches +-30000 here, so neither may the table.
+  EXPECT_EQ(reference->inputMin, -32768);
+  EXPECT_EQ(reference->inputMax, 32767);
+  EXPECT_EQ(reference->codes[0 + 32768], 0);
+  EXPECT_EQ(reference->codes[10000 + 32768],
+            std::lround(30000 * std::tanh(1.0f)));
+  EXPECT_EQ(reference->outputMin, reference->codes[0]);
+  EXPECT_EQ(reference->outputMax, reference->codes[65535]);
+  EXPECT_LT(reference->outputMax, 30000);
+
+  llvm::Expected<Int16Table> table = fitInt16Table(*reference);
+  ASSERT_TRUE(static_cast<bool>(table));
+  EXPECT_LE(table->fitError->maxError, 1);
+  EXPECT_LT(table->fitError->meanError, 0.25);
+  for (int64_t code = -32768; code <= 32767; ++code) {
+    ASSERT_GE(table->evaluate(code), reference->outputMin);
+    ASSERT_LE(table->evaluate(code), reference->outputMax);
+  }
+}
+
+TEST(Int16TableTest, CodeTablesTakeTheirFormFromTheProgram) {
+  llvm::Expected<QuantizedTable> toInt8 =
+      buildCodeTable(plainTanh(ScalarType::I8));
+  ASSERT_TRUE(static_cast<bool>(toInt8)) << llvm::toString(toInt8.takeError());
+  ASSERT_TRUE(std::holds_alternative<Int16Table>(*toInt8));
+  EXPECT_EQ(std::get<Int16Table>(*toInt8).rescale.output, StorageType::i8());
+
+  // i8 codes in, i16 codes out: an i8 TABLE returns i8.
+  ScalarProgram widening;
+  auto code = widening.addInput(ScalarType::I8);
+  auto x = widening.addOp(ScalarOpcode::Cast, ScalarType::F32, {code});
+  widening.setResult(widening.addOp(
+      ScalarOpcode::Cast, ScalarType::I16,
+      {widening.addOp(ScalarOpcode::Exp, ScalarType::F32, {x})}));
+  llvm::Expected<QuantizedTable> refused = buildCodeTable(widening);
+  ASSERT_FALSE(static_cast<bool>(refused));
+  EXPECT_EQ(llvm::toString(refused.takeError()),
+            "an 8-bit input needs an 8-bit output, but the island's result "
+            "has 16-bit storage");
 }
 
 TEST(Int16TableTest, NarrowOutputNeverLeavesItsRange) {

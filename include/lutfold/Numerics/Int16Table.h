@@ -18,6 +18,7 @@
 #define LUTFOLD_NUMERICS_INT16TABLE_H
 
 #include "lutfold/Numerics/LookupTable.h"
+#include "lutfold/Numerics/ScalarProgram.h"
 #include "lutfold/Numerics/TosaIntegerOps.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -109,6 +110,16 @@ Int16TableError measureInt16TableError(const Int16Table &table,
 /// needed after the RESCALE even for narrow output ranges. The table's
 /// fitError is measured against `reference`.
 llvm::Expected<Int16Table> fitInt16Table(const Int16Reference &reference);
+
+/// The reference of a table given by a program on the codes directly (an
+/// island written in plain TOSA): the output code `program` gives for each
+/// of the 65,536 i16 input codes, every one of which counts; its result is
+/// an i16 or i8 code, and the table's outputs stay within the codes it
+/// gives. Codes whose evaluation met a NaN are listed in
+/// `nanInputCodes`. Fails when the program's input is not I16 or its result
+/// neither I16 nor I8.
+llvm::Expected<Int16Reference>
+buildInt16CodeReference(const ScalarProgram &program);
 
 /// buildInt16Reference followed by fitInt16Table.
 llvm::Expected<Int16Table>

@@ -52,6 +52,12 @@ buildQuantizedTable(const QuantParams &in, const QuantParams &out,
                     ScalarFunction fn, NumericsPreset preset,
                     llvm::StringRef outputName = "the output");
 
+/// The table of a program on the codes directly (an island written in plain
+/// TOSA), in the form its input and result types choose: buildInt8CodeTable
+/// for i8 -> i8, or the int16 fit of buildInt16CodeReference for i16 -> i16
+/// or i8.
+llvm::Expected<QuantizedTable> buildCodeTable(const ScalarProgram &program);
+
 /// Input codes (ascending) whose function value is NaN.
 llvm::ArrayRef<int64_t> getNaNInputCodes(const QuantizedTable &table);
 

@@ -14,11 +14,12 @@
 //    operations, then `quant.qcast` to a `!quant.uniform` type; the table
 //    follows a numerics preset at both ends;
 //  - in plain TOSA, as onnx-mlir, torch-mlir and TensorFlow emit it: the
-//    element-wise operations, integer and float alike, between one i8
-//    value and an i8 result, with the (de)quantization arithmetic spelled
-//    out; a `tosa.cast` to i8 ends the float part, and integer operations
-//    on the codes before the first cast or after that last one belong to
-//    the island too. The IR alone defines the table.
+//    element-wise operations, integer and float alike, between one i8 (or
+//    i16) value and an i8 (or i16) result, with the (de)quantization
+//    arithmetic spelled out; a `tosa.cast` to i8 (i16) ends the float part,
+//    and integer operations on the codes before the first cast or after
+//    that last one belong to the island too. The IR alone defines the
+//    table.
 //
 // Operands computed from constants alone (a zero point cast to f32, the
 // reciprocal of a scale) are constants of the island.
@@ -56,20 +57,22 @@ enum class IslandEncoding {
   /// `quant.dcast` of a `!quant.uniform` value ... `quant.qcast`; the table
   /// follows a numerics preset at both ends.
   QuantDialect,
-  /// Plain TOSA, as torch-mlir and TensorFlow emit it: an i8 tensor enters
-  /// through `tosa.cast` and leaves through a `tosa.cast` to i8, with the
+  /// Plain TOSA, as torch-mlir and TensorFlow emit it: an i8 or i16 tensor
+  /// enters through `tosa.cast` and leaves through a `tosa.cast` to i8 or
+  /// i16, with the
   /// (de)quantization arithmetic spelled out in between. The IR alone defines
   /// the table.
   PlainTosa,
 };
 
-/// Whether `op` ends the float part of a plain-TOSA island: a `tosa.cast`
-/// from a non-i8 tensor to an i8 tensor.
+/// Whether `op` ends the float part of a plain-TOSA island: a `tosa.cast` to
+/// an i8 or i16 tensor from a tensor of neither.
 bool isPlainTosaSink(mlir::Operation *op);
 
 /// The operation that ends the plain-TOSA island whose float part ends at
 /// `cast` (isPlainTosaSink): `cast`, or the last of the integer operations
-/// on its i8 result that follow it, each the only user of the one before,
+/// on its codes that follow it (with results of the same width), each the
+/// only user of the one before,
 /// with constant other operands (an output zero point added in i8, say).
 mlir::Operation *getPlainIslandEnd(mlir::Operation *cast);
 
@@ -79,8 +82,8 @@ llvm::SmallVector<mlir::Operation *> collectIslandSinks(mlir::Operation *root);
 
 /// The island that ends at one quantize.
 struct Island {
-  /// A `quant.qcast` (QuantDialect), or the operation with the i8 result
-  /// that ends a plain-TOSA island (getPlainIslandEnd).
+  /// A `quant.qcast` (QuantDialect), or the operation with the i8 or i16
+  /// result that ends a plain-TOSA island (getPlainIslandEnd).
   mlir::Operation *sink = nullptr;
   IslandEncoding encoding = IslandEncoding::QuantDialect;
   /// The quantized value the island reads: through `dequantizes`
@@ -99,7 +102,8 @@ struct Island {
   /// every one after those it reads (ConstantOperands.h).
   llvm::SmallVector<mlir::Operation *> constantOperandOps;
   /// The per-element function. QuantDialect: from the dequantized f32 value
-  /// to the f32 value quantized. PlainTosa: from the i8 code to the i8 code.
+  /// to the f32 value quantized. PlainTosa: from the input code (i8 or i16)
+  /// to the output code.
   ScalarProgram program;
   /// For each program instruction, the operation it came from (null for the
   /// input and for constants).
@@ -110,8 +114,9 @@ struct Island {
 llvm::ArrayRef<llvm::StringRef> getSupportedIslandOps();
 
 /// Collects the island ending at `sink` (from collectIslandSinks), walking
-/// back from it. A plain-TOSA island is the largest that reads one i8 value;
-/// failing that, the one that starts at the first casts of an i8 value. On
+/// back from it. A plain-TOSA island is the largest that reads one i8 or i16
+/// value; failing that, the one that starts at the first casts of such a
+/// value. On
 /// failure sets `reason` to a sentence fragment saying why there is none.
 mlir::FailureOr<Island> analyzeIsland(mlir::Operation *sink,
                                       const IslandLimits &limits,

@@ -5,6 +5,10 @@ generate: a module with one function per case (an int16 island over a
 tensor<65536x...>) and @main, which feeds every input code to each and prints
 the outputs (as i32) with the runner utilities; and the cases as JSON.
 
+generate-plain --encoding torch|tf: the same cases spelled in plain TOSA as
+torch-mlir and TensorFlow write int16 quantization (utils/island_cases.py
+emits the spellings), on i16 tensors.
+
 check: reads the printed outputs of the folded module, of the module with its
 quantize/dequantize expanded into plain TOSA (the preset's reference,
 executed), and of LutFold's own TABLE + RESCALE model (the report tool's
@@ -111,6 +115,38 @@ def generate(args):
     print("\n".join(lines))
 
 
+def plain_params(p):
+    return (p["scale"], p["zp"], p["qmin"], p["qmax"])
+
+
+def generate_plain(args):
+    sys.path.insert(0, args.utils)
+    import island_cases
+    codes = struct.pack("<%dh" % NUM_CODES, *range(-32768, 32768)).hex()
+    lines = ["func.func private @printMemrefI32(tensor<*xi32>)"]
+    for i, (op, pin, pout, _) in enumerate(CASES):
+        lines += island_cases.emit_function(
+            "case%d" % i, op, plain_params(pin), plain_params(pout),
+            str(NUM_CODES), encoding=args.encoding, in_bits=pin["bits"],
+            out_bits=pout["bits"])
+    lines += ["func.func @main() {",
+              '  %%codes = "tosa.const"() <{values = dense<"0x%s"> : '
+              "tensor<%dxi16>}> : () -> tensor<%dxi16>"
+              % (codes.upper(), NUM_CODES, NUM_CODES)]
+    for i, (op, pin, pout, _) in enumerate(CASES):
+        it = "tensor<%dxi16>" % NUM_CODES
+        ot = "tensor<%dxi%d>" % (NUM_CODES, pout["bits"])
+        lines += [
+            "  %%q%d = call @case%d(%%codes) : (%s) -> %s" % (i, i, it, ot),
+            "  %%w%d = tosa.cast %%q%d : (%s) -> tensor<%dxi32>"
+            % (i, i, ot, NUM_CODES),
+            "  %%u%d = tensor.cast %%w%d : tensor<%dxi32> to tensor<*xi32>"
+            % (i, i, NUM_CODES),
+            "  call @printMemrefI32(%%u%d) : (tensor<*xi32>) -> ()" % i]
+    lines += ["  return", "}"]
+    print("\n".join(lines))
+
+
 def read_rows(path):
     rows = []
     with open(path) as f:
@@ -143,17 +179,20 @@ def check(args):
     failed = False
     for i, (op, pin, pout, bound) in enumerate(CASES):
         out, ref = folded[i], reference[i]
-        if op in SINGLE_OPS:
+        if op in SINGLE_OPS and args.report_tool:
             model = model_outputs(args.report_tool, op, pin, pout)
             differing = sum(1 for a, b in zip(out, model) if a != b)
             if differing or len(model) != NUM_CODES:
                 print("case %d (%s): %d outputs differ from the model"
                       % (i, op, differing))
                 failed = True
+        # A plain island's IR takes every code, the input range's or not.
+        first = -32768 if args.all_codes else pin["qmin"]
+        last = 32767 if args.all_codes else pin["qmax"]
         errors = [abs(out[c + 32768] - ref[c + 32768])
-                  for c in range(pin["qmin"], pin["qmax"] + 1)]
+                  for c in range(first, last + 1)]
         worst, mean = max(errors), sum(errors) / len(errors)
-        outside = sum(1 for c in range(pin["qmin"], pin["qmax"] + 1)
+        outside = sum(1 for c in range(first, last + 1)
                       if not pout["qmin"] <= out[c + 32768] <= pout["qmax"])
         print("case %d (%s): max error %d, mean %.4f, outside the output "
               "range %d" % (i, op, worst, mean, outside))
@@ -166,12 +205,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("generate")
+    plain = sub.add_parser("generate-plain")
+    plain.add_argument("--encoding", required=True, choices=["torch", "tf"])
+    plain.add_argument("--utils", required=True,
+                       help="the directory of island_cases.py")
     chk = sub.add_parser("check")
     chk.add_argument("--folded", required=True)
     chk.add_argument("--reference", required=True)
-    chk.add_argument("--report-tool", required=True)
+    chk.add_argument("--all-codes", action="store_true",
+                     help="measure every code, not only the input range's")
+    chk.add_argument("--report-tool",
+                     help="compare with LutFold's model of the table too "
+                          "(quant-dialect cases)")
     args = parser.parse_args()
-    {"generate": generate, "check": check}[args.command](args)
+    {"generate": generate, "generate-plain": generate_plain,
+     "check": check}[args.command](args)
 
 
 if __name__ == "__main__":
