@@ -72,21 +72,34 @@ lutfold::buildTableData(std::string description, const QuantParams &in,
 llvm::Expected<TableData>
 lutfold::buildPlainTableData(std::string description,
                              const ScalarProgram &program) {
-  llvm::Expected<Int8Table> table = buildInt8CodeTable(program);
+  llvm::Expected<QuantizedTable> table = buildCodeTable(program);
   if (!table)
     return table.takeError();
   TableData data;
   data.description = std::move(description);
   data.plain = true;
-  data.in = data.out = QuantParams::fullRange(StorageType::i8(), 1.0, 0);
-  data.table = *table;
+  data.table = std::move(*table);
+  // Codes in, codes out: a scale of 1 and zero points of 0.
+  StorageType in = data.getInt8() ? StorageType::i8() : StorageType::i16();
+  StorageType out =
+      data.getInt8() ? StorageType::i8() : data.getInt16()->rescale.output;
+  data.in = QuantParams::fullRange(in, 1.0, 0);
+  data.out = QuantParams::fullRange(out, 1.0, 0);
   data.function = [program](double code) {
     return program.evaluate(std::round(code));
   };
-  for (int64_t code = -128; code <= 127; ++code) {
-    int64_t output = table->lookup(code);
-    data.rows.push_back({code, double(code), double(output), output, output,
-                         double(output), 0.0});
+  for (int64_t code = in.minValue(); code <= in.maxValue(); ++code) {
+    ScalarEvaluation reference =
+        program.evaluateDetailed(static_cast<double>(code));
+    int64_t expected = static_cast<int64_t>(reference.value);
+    int64_t output = data.getInt8() ? data.getInt8()->lookup(code)
+                                    : data.getInt16()->evaluate(code);
+    // The program's own codes are the reference; where it meets a NaN the
+    // row says so, as a function row does.
+    double value = reference.sawNaN ? kNaN : double(expected);
+    data.rows.push_back({code, double(code), value, expected, output,
+                         double(output),
+                         reference.sawNaN ? kNaN : double(output - expected)});
   }
   return data;
 }

@@ -47,8 +47,8 @@ struct TableData {
   /// What the table computes: an operation name or an island's operations.
   std::string description;
   NumericsPreset preset = NumericsPreset::PT2E;
-  /// Whether the table maps i8 codes to i8 codes with no quantization
-  /// parameters (a plain-TOSA island).
+  /// Whether the table maps codes to codes with no quantization parameters
+  /// (a plain-TOSA island): i8 to i8, or i16 to i16 or i8.
   bool plain = false;
   QuantParams in;
   QuantParams out;
@@ -79,7 +79,8 @@ llvm::Expected<TableData> buildTableData(std::string description,
                                          std::function<float(float)> fn,
                                          NumericsPreset preset);
 
-/// The table of a plain-TOSA island's program, from i8 codes to i8 codes.
+/// The table of a plain-TOSA island's program, from its input codes (i8 or
+/// i16) to its result's; the program's codes are the reference.
 llvm::Expected<TableData> buildPlainTableData(std::string description,
                                               const ScalarProgram &program);
 

@@ -63,7 +63,9 @@ void lutfold::writeJson(const TableData &data, llvm::raw_ostream &os) {
   llvm::json::Object root;
   root["description"] = data.description;
   if (data.plain) {
-    root["kind"] = "plain-int8";
+    root["kind"] = data.getInt8() ? "plain-int8" : "plain-int16";
+    if (!data.getInt8())
+      root["output"] = jsonParams(data.out);
   } else {
     root["kind"] = data.getInt8() ? "int8" : "int16";
     root["numerics"] = stringifyNumericsPreset(data.preset);
