@@ -20,8 +20,9 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
     dequantize of one quantized value and a quantize, whose other operands
     are splat constants: `quant.dcast` to `quant.qcast` on per-tensor
     `!quant.uniform` types with signed 8- or 16-bit storage, or the same
-    arithmetic spelled in plain TOSA from a `tosa.cast` of an i8 tensor to a
-    `tosa.cast` to i8. Every output element is then a function of the
+    arithmetic spelled in plain TOSA from a `tosa.cast` of an i8 (i16) tensor
+    to a `tosa.cast` to i8 (i16 or i8). Every output element is then a
+    function of the
     matching input element, and the table reproduces the chosen framework's
     numerics code for code: an int8 island becomes a 256-entry TABLE, an
     int16 island an interpolating 513-entry TABLE followed by a RESCALE,
