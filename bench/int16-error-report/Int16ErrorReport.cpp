@@ -185,6 +185,19 @@ static std::vector<Case> randomSuite(unsigned count, unsigned seed) {
   return cases;
 }
 
+/// The preset's reference of case `c`; says why there is none.
+static std::optional<Int16Reference> referenceFor(const Case &c, Function fn,
+                                                  NumericsPreset preset) {
+  llvm::Expected<Int16Reference> reference =
+      buildInt16Reference(c.in, c.out, fn, preset);
+  if (!reference) {
+    llvm::WithColor::error()
+        << c.op << ": " << llvm::toString(reference.takeError()) << "\n";
+    return std::nullopt;
+  }
+  return std::move(*reference);
+}
+
 /// --sweep: LutFold's fit against LutFold 0.1's and the other methods.
 static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   struct Tally {
@@ -204,13 +217,9 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   llvm::raw_ostream &os = llvm::outs();
   for (const Case &c : cases) {
     Function fn = scalar::lookupUnaryFunction(c.op);
-    llvm::Expected<Int16Reference> reference =
-        buildInt16Reference(c.in, c.out, fn, preset);
-    if (!reference) {
-      llvm::WithColor::error()
-          << c.op << ": " << llvm::toString(reference.takeError()) << "\n";
+    std::optional<Int16Reference> reference = referenceFor(c, fn, preset);
+    if (!reference)
       return 1;
-    }
     auto start = std::chrono::steady_clock::now();
     llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
     auto middle = std::chrono::steady_clock::now();
@@ -320,13 +329,9 @@ static int report(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
         "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const Case &c : cases) {
     Function fn = scalar::lookupUnaryFunction(c.op);
-    llvm::Expected<Int16Reference> reference =
-        buildInt16Reference(c.in, c.out, fn, preset);
-    if (!reference) {
-      llvm::WithColor::error()
-          << c.op << ": " << llvm::toString(reference.takeError()) << "\n";
+    std::optional<Int16Reference> reference = referenceFor(c, fn, preset);
+    if (!reference)
       return 1;
-    }
     auto start = std::chrono::steady_clock::now();
     llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
     double milliseconds = std::chrono::duration<double, std::milli>(

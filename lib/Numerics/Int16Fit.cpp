@@ -89,25 +89,10 @@ private:
 
 TableFit::Cost TableFit::intervalCost(unsigned interval, int64_t base,
                                       int64_t next) const {
-  int64_t slope = next - base;
-  if (slope < INT16_MIN || slope > INT16_MAX)
-    return {kInfinity, kInfinity};
-  int64_t firstCode =
-      Int16Table::kFirstCode + int64_t(interval) * kCodesPerInterval;
-  auto begin =
-      static_cast<int32_t>(std::max<int64_t>(0, ref.inputMin - firstCode));
-  auto end = static_cast<int32_t>(
-      std::min<int64_t>(kCodesPerInterval - 1, ref.inputMax - firstCode));
-  if (begin > end)
-    return {0, 0};
-
-  std::optional<IntervalErrors> errors = kernel.compute(
-      static_cast<int32_t>(base), static_cast<int32_t>(next),
-      ref.codes.data() + (firstCode - Int16Table::kFirstCode), begin, end + 1,
-      static_cast<int32_t>(ref.outputMin), static_cast<int32_t>(ref.outputMax));
-  if (!errors)
-    return {kInfinity, kInfinity};
-  return {errors->max, errors->sum};
+  auto single = static_cast<int32_t>(next);
+  Cost cost;
+  rowCosts(interval, static_cast<int32_t>(base), single, cost);
+  return cost;
 }
 
 void TableFit::rowCosts(unsigned interval, int32_t base,
@@ -119,9 +104,14 @@ void TableFit::rowCosts(unsigned interval, int32_t base,
       static_cast<int32_t>(std::max<int64_t>(0, ref.inputMin - firstCode));
   auto end = static_cast<int32_t>(
       std::min<int64_t>(kCodesPerInterval - 1, ref.inputMax - firstCode));
+  auto tooSteep = [&](int32_t next) {
+    int64_t slope = int64_t(next) - base;
+    return slope < INT16_MIN || slope > INT16_MAX;
+  };
+  // Codes the input type excludes do not count (an interval may have none).
   if (begin > end) {
     for (size_t i = 0; i < nexts.size(); ++i)
-      costs[i] = intervalCost(interval, base, nexts[i]);
+      costs[i] = tooSteep(nexts[i]) ? Cost{kInfinity, kInfinity} : Cost{0, 0};
     return;
   }
   std::array<std::optional<IntervalErrors>, 9> errors;
@@ -132,8 +122,7 @@ void TableFit::rowCosts(unsigned interval, int32_t base,
                     static_cast<int32_t>(ref.outputMax),
                     llvm::MutableArrayRef(errors.data(), nexts.size()));
   for (size_t i = 0; i < nexts.size(); ++i) {
-    int64_t slope = int64_t(nexts[i]) - base;
-    if (!errors[i] || slope < INT16_MIN || slope > INT16_MAX)
+    if (!errors[i] || tooSteep(nexts[i]))
       costs[i] = {kInfinity, kInfinity};
     else
       costs[i] = {errors[i]->max, errors[i]->sum};
