@@ -9,7 +9,7 @@
 #   ./utils/dev.sh bench    the benchmarks of docs/Performance.md (minutes)
 #   ./utils/dev.sh fuzz [N] run the fuzzers for N executions each
 #                           (default 1000000; the slower int16 fit fuzzer
-#                           N / 500) in build/fuzz-runs/
+#                           and int16 islands N / 500) in build/fuzz-runs/
 #   ./utils/dev.sh deps     install the Debian packages the project needs
 #   ./utils/dev.sh docs     refresh docs/Passes.md (from Passes.td) and
 #                           docs/IslandOps.md (from ScalarOps.def)
