@@ -43,15 +43,11 @@ lutfold::buildQuantizedTable(const QuantParams &in, const QuantParams &out,
 
 llvm::Expected<QuantizedTable>
 lutfold::buildCodeTable(const ScalarProgram &program) {
+  // The widths of the codes in and out, 0 if they are not i8 or i16.
   auto width = [](ScalarType type) -> unsigned {
-    switch (type) {
-    case ScalarType::I8:
-      return 8;
-    case ScalarType::I16:
-      return 16;
-    default:
-      return 0;
-    }
+    return type == ScalarType::I8 || type == ScalarType::I16
+               ? getIntegerWidth(type)
+               : 0;
   };
   unsigned inBits = program.getInstructions().empty()
                         ? 0

@@ -36,7 +36,7 @@ bool lutfold::isInteger(ScalarType type) {
          type == ScalarType::I32;
 }
 
-static unsigned getIntegerWidth(ScalarType type) {
+unsigned lutfold::getIntegerWidth(ScalarType type) {
   switch (type) {
   case ScalarType::I8:
     return 8;

@@ -38,6 +38,8 @@ llvm::StringRef stringifyScalarType(ScalarType type);
 bool isFloat(ScalarType type);
 /// I8, I16 or I32 (not I1, which is a boolean).
 bool isInteger(ScalarType type);
+/// The width of an integer type (isInteger): 8, 16 or 32.
+unsigned getIntegerWidth(ScalarType type);
 
 /// The operators a program can apply, with TOSA's element-wise semantics:
 /// the leaves, then every operator of ScalarOps.def.
