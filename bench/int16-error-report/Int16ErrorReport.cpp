@@ -185,9 +185,18 @@ static std::vector<Case> randomSuite(unsigned count, unsigned seed) {
   return cases;
 }
 
-/// The preset's reference of case `c`; says why there is none.
-static std::optional<Int16Reference> referenceFor(const Case &c, Function fn,
-                                                  NumericsPreset preset) {
+/// A case's reference, fitted by LutFold and by LutFold 0.1, with each
+/// fit's time.
+struct CaseFits {
+  Function fn;
+  Int16Reference reference;
+  Int16Table ours, previous;
+  double milliseconds, previousMilliseconds;
+};
+
+/// Fits case `c` both ways; says why not when it cannot.
+static std::optional<CaseFits> fitCase(const Case &c, NumericsPreset preset) {
+  Function fn = scalar::lookupUnaryFunction(c.op);
   llvm::Expected<Int16Reference> reference =
       buildInt16Reference(c.in, c.out, fn, preset);
   if (!reference) {
@@ -195,7 +204,26 @@ static std::optional<Int16Reference> referenceFor(const Case &c, Function fn,
         << c.op << ": " << llvm::toString(reference.takeError()) << "\n";
     return std::nullopt;
   }
-  return std::move(*reference);
+  auto start = std::chrono::steady_clock::now();
+  llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
+  auto middle = std::chrono::steady_clock::now();
+  llvm::Expected<Int16Table> previous =
+      baselines::fitInt16TableWindowed(*reference);
+  auto stop = std::chrono::steady_clock::now();
+  if (!ours || !previous) {
+    llvm::Error error =
+        llvm::joinErrors(ours.takeError(), previous.takeError());
+    llvm::WithColor::error()
+        << c.op << ": " << llvm::toString(std::move(error)) << "\n";
+    return std::nullopt;
+  }
+  using Milliseconds = std::chrono::duration<double, std::milli>;
+  return CaseFits{fn,
+                  std::move(*reference),
+                  std::move(*ours),
+                  std::move(*previous),
+                  Milliseconds(middle - start).count(),
+                  Milliseconds(stop - middle).count()};
 }
 
 /// --sweep: LutFold's fit against LutFold 0.1's and the other methods.
@@ -216,29 +244,15 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   std::vector<double> times, previousTimes;
   llvm::raw_ostream &os = llvm::outs();
   for (const Case &c : cases) {
-    Function fn = scalar::lookupUnaryFunction(c.op);
-    std::optional<Int16Reference> reference = referenceFor(c, fn, preset);
-    if (!reference)
+    std::optional<CaseFits> fits = fitCase(c, preset);
+    if (!fits)
       return 1;
-    auto start = std::chrono::steady_clock::now();
-    llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
-    auto middle = std::chrono::steady_clock::now();
-    llvm::Expected<Int16Table> previous =
-        baselines::fitInt16TableWindowed(*reference);
-    auto stop = std::chrono::steady_clock::now();
-    if (!ours || !previous) {
-      llvm::WithColor::error() << c.op << ": no table\n";
-      llvm::consumeError(ours.takeError());
-      llvm::consumeError(previous.takeError());
-      return 1;
-    }
-    times.push_back(
-        std::chrono::duration<double, std::milli>(middle - start).count());
-    previousTimes.push_back(
-        std::chrono::duration<double, std::milli>(stop - middle).count());
-    Int16TableError error = *ours->fitError;
+    const Int16Reference &reference = fits->reference;
+    times.push_back(fits->milliseconds);
+    previousTimes.push_back(fits->previousMilliseconds);
+    Int16TableError error = *fits->ours.fitError;
     Int16TableError previousError =
-        measureInt16TableError(*previous, *reference);
+        measureInt16TableError(fits->previous, reference);
     previousMax.add(error.maxError, previousError.maxError);
     previousMean.add(error.meanError, previousError.meanError);
     auto arguments = [&] {
@@ -269,15 +283,15 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
         llvm::consumeError(other.takeError());
         return;
       }
-      Int16TableError otherError = measureInt16TableError(*other, *reference);
+      Int16TableError otherError = measureInt16TableError(*other, reference);
       reportWorse(method, otherError);
       max.add(error.maxError, otherError.maxError);
       mean.add(error.meanError, otherError.meanError);
     };
     compare("ExecuTorch",
-            baselines::buildExecuTorchInt16Table(c.in, c.out, fn, preset),
+            baselines::buildExecuTorchInt16Table(c.in, c.out, fits->fn, preset),
             executorchMax, executorchMean);
-    compare("TFLite", baselines::buildTFLiteInt16Table(c.in, c.out, fn),
+    compare("TFLite", baselines::buildTFLiteInt16Table(c.in, c.out, fits->fn),
             tfliteMax, tfliteMean);
   }
   auto line = [&](llvm::StringRef name, const Tally &max, const Tally &mean) {
@@ -310,9 +324,12 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   return previousMax.worse || previousMean.worse ? 2 : 0;
 }
 
-static void printError(llvm::raw_ostream &os, llvm::Expected<Int16Table> &table,
+/// One cell of the error table: n/a when the method has no table (it
+/// consumes why).
+static void printError(llvm::raw_ostream &os, llvm::Expected<Int16Table> table,
                        const Int16Reference &reference) {
   if (!table) {
+    llvm::consumeError(table.takeError());
     os << " n/a |";
     return;
   }
@@ -328,47 +345,24 @@ static int report(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
         "ms |\n"
         "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const Case &c : cases) {
-    Function fn = scalar::lookupUnaryFunction(c.op);
-    std::optional<Int16Reference> reference = referenceFor(c, fn, preset);
-    if (!reference)
+    std::optional<CaseFits> fits = fitCase(c, preset);
+    if (!fits)
       return 1;
-    auto start = std::chrono::steady_clock::now();
-    llvm::Expected<Int16Table> ours = fitInt16Table(*reference);
-    double milliseconds = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - start)
-                              .count();
-    if (!ours) {
-      llvm::WithColor::error()
-          << c.op << ": " << llvm::toString(ours.takeError()) << "\n";
-      return 1;
-    }
-    llvm::Expected<Int16Table> executorch =
-        baselines::buildExecuTorchInt16Table(c.in, c.out, fn, preset);
-    llvm::Expected<Int16Table> tflite =
-        baselines::buildTFLiteInt16Table(c.in, c.out, fn);
-    start = std::chrono::steady_clock::now();
-    llvm::Expected<Int16Table> previous =
-        baselines::fitInt16TableWindowed(*reference);
-    double previousMilliseconds = std::chrono::duration<double, std::milli>(
-                                      std::chrono::steady_clock::now() - start)
-                                      .count();
+    const Int16Reference &reference = fits->reference;
     os << "| " << c.op << " | " << describe(c.in) << " | " << describe(c.out)
        << " |";
-    printError(os, ours, *reference);
-    printError(os, executorch, *reference);
-    printError(os, tflite, *reference);
-    printError(os, previous, *reference);
+    printError(os, fits->ours, reference);
+    printError(
+        os, baselines::buildExecuTorchInt16Table(c.in, c.out, fits->fn, preset),
+        reference);
+    printError(os, baselines::buildTFLiteInt16Table(c.in, c.out, fits->fn),
+               reference);
+    printError(os, fits->previous, reference);
     // The table unit in output codes: 2^-k means k extra fractional bits.
-    double unit = 1.0 / (128.0 * ours->rescale.getScale());
+    double unit = 1.0 / (128.0 * fits->ours.rescale.getScale());
     os << " " << llvm::format("%.4g", unit) << " | "
-       << llvm::format("%.1f", milliseconds) << " | "
-       << llvm::format("%.1f", previousMilliseconds) << " |\n";
-    if (!previous)
-      llvm::consumeError(previous.takeError());
-    if (!executorch)
-      llvm::consumeError(executorch.takeError());
-    if (!tflite)
-      llvm::consumeError(tflite.takeError());
+       << llvm::format("%.1f", fits->milliseconds) << " | "
+       << llvm::format("%.1f", fits->previousMilliseconds) << " |\n";
   }
   return 0;
 }
