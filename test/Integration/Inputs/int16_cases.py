@@ -88,24 +88,19 @@ def island(name, op, pin, pout):
     return lines
 
 
-def generate(args):
+def print_module(functions, call):
+    """Prints the case functions and @main, which feeds every i16 code to
+    each case through `call(i, pin, pout)` (lines ending in %r<i>, the
+    output codes) and prints the outputs as i32."""
     codes = struct.pack("<%dh" % NUM_CODES, *range(-32768, 32768)).hex()
-    lines = ["func.func private @printMemrefI32(tensor<*xi32>)"]
-    for i, (op, pin, pout, _) in enumerate(CASES):
-        lines += island("case%d" % i, op, pin, pout)
+    lines = ["func.func private @printMemrefI32(tensor<*xi32>)"] + functions
     lines += ["func.func @main() {",
               '  %%codes = "tosa.const"() <{values = dense<"0x%s"> : '
               "tensor<%dxi16>}> : () -> tensor<%dxi16>"
               % (codes.upper(), NUM_CODES, NUM_CODES)]
     for i, (op, pin, pout, _) in enumerate(CASES):
-        it = "tensor<%dx%s>" % (NUM_CODES, quant_type(pin))
-        ot = "tensor<%dx%s>" % (NUM_CODES, quant_type(pout))
         st = "tensor<%dxi%d>" % (NUM_CODES, pout["bits"])
-        lines += [
-            "  %%a%d = quant.scast %%codes : tensor<%dxi16> to %s"
-            % (i, NUM_CODES, it),
-            "  %%q%d = call @case%d(%%a%d) : (%s) -> %s" % (i, i, i, it, ot),
-            "  %%r%d = quant.scast %%q%d : %s to %s" % (i, i, ot, st),
+        lines += call(i, pin, pout) + [
             "  %%w%d = tosa.cast %%r%d : (%s) -> tensor<%dxi32>"
             % (i, i, st, NUM_CODES),
             "  %%u%d = tensor.cast %%w%d : tensor<%dxi32> to tensor<*xi32>"
@@ -115,6 +110,23 @@ def generate(args):
     print("\n".join(lines))
 
 
+def generate(args):
+    functions = []
+    for i, (op, pin, pout, _) in enumerate(CASES):
+        functions += island("case%d" % i, op, pin, pout)
+
+    def call(i, pin, pout):
+        it = "tensor<%dx%s>" % (NUM_CODES, quant_type(pin))
+        ot = "tensor<%dx%s>" % (NUM_CODES, quant_type(pout))
+        st = "tensor<%dxi%d>" % (NUM_CODES, pout["bits"])
+        return [
+            "  %%a%d = quant.scast %%codes : tensor<%dxi16> to %s"
+            % (i, NUM_CODES, it),
+            "  %%q%d = call @case%d(%%a%d) : (%s) -> %s" % (i, i, i, it, ot),
+            "  %%r%d = quant.scast %%q%d : %s to %s" % (i, i, ot, st)]
+    print_module(functions, call)
+
+
 def plain_params(p):
     return (p["scale"], p["zp"], p["qmin"], p["qmax"])
 
@@ -122,29 +134,17 @@ def plain_params(p):
 def generate_plain(args):
     sys.path.insert(0, args.utils)
     import island_cases
-    codes = struct.pack("<%dh" % NUM_CODES, *range(-32768, 32768)).hex()
-    lines = ["func.func private @printMemrefI32(tensor<*xi32>)"]
+    functions = []
     for i, (op, pin, pout, _) in enumerate(CASES):
-        lines += island_cases.emit_function(
+        functions += island_cases.emit_function(
             "case%d" % i, op, plain_params(pin), plain_params(pout),
             str(NUM_CODES), encoding=args.encoding, in_bits=pin["bits"],
             out_bits=pout["bits"])
-    lines += ["func.func @main() {",
-              '  %%codes = "tosa.const"() <{values = dense<"0x%s"> : '
-              "tensor<%dxi16>}> : () -> tensor<%dxi16>"
-              % (codes.upper(), NUM_CODES, NUM_CODES)]
-    for i, (op, pin, pout, _) in enumerate(CASES):
-        it = "tensor<%dxi16>" % NUM_CODES
-        ot = "tensor<%dxi%d>" % (NUM_CODES, pout["bits"])
-        lines += [
-            "  %%q%d = call @case%d(%%codes) : (%s) -> %s" % (i, i, it, ot),
-            "  %%w%d = tosa.cast %%q%d : (%s) -> tensor<%dxi32>"
-            % (i, i, ot, NUM_CODES),
-            "  %%u%d = tensor.cast %%w%d : tensor<%dxi32> to tensor<*xi32>"
-            % (i, i, NUM_CODES),
-            "  call @printMemrefI32(%%u%d) : (tensor<*xi32>) -> ()" % i]
-    lines += ["  return", "}"]
-    print("\n".join(lines))
+
+    def call(i, pin, pout):
+        return ["  %%r%d = call @case%d(%%codes) : (tensor<%dxi16>) -> "
+                "tensor<%dxi%d>" % (i, i, NUM_CODES, NUM_CODES, pout["bits"])]
+    print_module(functions, call)
 
 
 def read_rows(path):
