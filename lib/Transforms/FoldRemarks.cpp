@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FoldRemarks.h"
+#include "IslandOps.h"
 
 #include "lutfold/Transforms/QuantTypes.h"
 
@@ -144,7 +145,10 @@ void lutfold::reportFolded(const Island &island, const CachedTable &table,
     InFlightDiagnostic diagnostic = island.sink->emitRemark();
     diagnostic << "folded into a table: " << ops << "; ";
     if (plain)
-      diagnostic << "from i8 codes to i8 codes";
+      diagnostic << "from i" << *getPlainCodeWidth(island.source.getType())
+                 << " codes to i"
+                 << *getPlainCodeWidth(island.sink->getResult(0).getType())
+                 << " codes";
     else
       diagnostic << "from " << quoted(island.source.getType()) << " to "
                  << quoted(outputType);
