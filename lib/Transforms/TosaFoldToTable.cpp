@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FoldRemarks.h"
+#include "IslandOps.h"
 
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
@@ -21,14 +22,14 @@ namespace lutfold {
 using namespace mlir;
 using namespace lutfold;
 
-/// A plain-TOSA dequantize: a `tosa.cast` of i8 codes to a float type.
+/// A plain-TOSA dequantize: a `tosa.cast` of i8 or i16 codes to a float
+/// type.
 static bool isPlainDequantize(Operation *op) {
   auto cast = dyn_cast<tosa::CastOp>(op);
   if (!cast)
     return false;
-  auto input = dyn_cast<ShapedType>(cast.getInput().getType());
   auto output = dyn_cast<ShapedType>(cast.getOutput().getType());
-  return input && output && input.getElementType().isSignlessInteger(8) &&
+  return getPlainCodeWidth(cast.getInput().getType()) && output &&
          isa<FloatType>(output.getElementType());
 }
 

@@ -42,3 +42,15 @@ func.func @plain_declined(%arg0: tensor<4xi8>, %arg1: tensor<4xf32>) -> tensor<4
   %2 = tosa.cast %1 : (tensor<4xf32>) -> tensor<4xi8>
   return %2 : tensor<4xi8>
 }
+
+// -----
+
+// The same with int16 codes: both casts are errors too.
+func.func @plain_int16_declined(%arg0: tensor<4xi16>, %arg1: tensor<4xf32>) -> tensor<4xi16> {
+  // expected-error@+1 {{strict: dequantize left in float}}
+  %0 = tosa.cast %arg0 : (tensor<4xi16>) -> tensor<4xf32>
+  %1 = tosa.add %0, %arg1 : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  // expected-error@+1 {{strict: quantize left in float: the island reads a block argument other than its quantized input}}
+  %2 = tosa.cast %1 : (tensor<4xf32>) -> tensor<4xi16>
+  return %2 : tensor<4xi16>
+}
