@@ -407,7 +407,7 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
          getPlainCodeWidth(sink->getResult(0).getType()) &&
          "not the end of a plain island");
   // The largest island first; when it reads more than one value, or cannot
-  // be folded, the one from the first casts of an i8 value.
+  // be folded, the one from the first casts of its codes.
   std::string largestReason;
   FailureOr<Island> largest =
       ::analyzeIsland(sink, limits, PlainStart::AtInput, largestReason);
