@@ -135,6 +135,11 @@ ScalarProgram::append(const ScalarInstruction &instruction) {
   for (unsigned i = 0, e = getNumOperands(instruction.opcode); i < e; ++i)
     assert(instruction.operands[i] < instructions.size() &&
            "operand defined after its use");
+  ScalarOpTyping typing = getTyping(instruction.opcode);
+  f32Only &=
+      instruction.type == ScalarType::F32 &&
+      (typing == ScalarOpTyping::Leaf || typing == ScalarOpTyping::FloatOnly ||
+       typing == ScalarOpTyping::Numeric);
   instructions.push_back(instruction);
   return static_cast<ValueId>(instructions.size() - 1);
 }
@@ -356,6 +361,41 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   return evaluation;
 }
 
+/// The value of one instruction of an f32-only program, computed in float:
+/// the same value evaluateInstruction gives, as every value is an f32.
+static float evaluateF32Instruction(const ScalarInstruction &op, float input,
+                                    const float *values) {
+  if (op.opcode == ScalarOpcode::Input)
+    return input;
+  if (op.opcode == ScalarOpcode::Constant)
+    return static_cast<float>(op.constant);
+  // Unused operands index the input, which is always defined.
+  float a = values[op.operands[0]];
+  float b = values[op.operands[1]];
+  switch (op.opcode) {
+  case ScalarOpcode::Clamp:
+    return scalar::clamp(a, static_cast<float>(op.constant),
+                         static_cast<float>(op.clampMax), op.nanMode);
+  case ScalarOpcode::Add:
+    return a + b;
+  case ScalarOpcode::Sub:
+    return a - b;
+  case ScalarOpcode::Mul:
+    return a * b;
+  case ScalarOpcode::Pow:
+    return scalar::pow(a, b);
+  case ScalarOpcode::Maximum:
+    return scalar::maximum(a, b, op.nanMode);
+  case ScalarOpcode::Minimum:
+    return scalar::minimum(a, b, op.nanMode);
+  default:
+    break;
+  }
+  scalar::UnaryFunction function = getInfo(op.opcode).f32Function;
+  assert(function && "not an f32 operator");
+  return function(a);
+}
+
 float ScalarProgram::operator()(float input) const {
   // One f32 operator on the input (sigmoid, tanh, exp, ...) computes its f32
   // function, as the interpreter would, without interpreting: table
@@ -368,6 +408,15 @@ float ScalarProgram::operator()(float input) const {
     if (scalar::UnaryFunction function =
             getInfo(instructions[1].opcode).f32Function)
       return function(input);
+  // Programs of f32 arithmetic and functions (SiLU, GELU, ...) run in
+  // float, without the conversions and checks other types need.
+  constexpr size_t kMaxF32Instructions = 32;
+  if (f32Only && instructions.size() <= kMaxF32Instructions) {
+    float values[kMaxF32Instructions];
+    for (auto [id, op] : llvm::enumerate(instructions))
+      values[id] = evaluateF32Instruction(op, input, values);
+    return values[result];
+  }
   // The value alone: evaluateDetailed without tracking where NaN arose.
   llvm::SmallVector<double, 16> values(instructions.size());
   bool castNaN = false;

@@ -8,14 +8,19 @@
 
 #include "lutfold/Numerics/ScalarProgram.h"
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/bit.h"
+
 #include "gtest/gtest.h"
 
 #include <cmath>
 #include <limits>
+#include <random>
 
 using namespace lutfold;
 using scalar::NanMode;
 using ValueId = ScalarProgram::ValueId;
+using llvm::SmallVector;
 
 namespace {
 
@@ -145,6 +150,70 @@ TEST(ScalarProgramTest, MinMaxAndClampCarryTheirNaNMode) {
                                       NanMode::Ignore, ScalarType::F32));
   EXPECT_EQ(program(-1.0f), 0.0f);
   EXPECT_EQ(program(std::exp(1.0f)), std::log(std::exp(1.0f)));
+}
+
+/// Random f32 programs: operator() evaluates them in float, evaluate() in
+/// the general interpreter; both must give the same bits.
+TEST(ScalarProgramTest, F32ProgramsEvaluateAsTheInterpreterDoes) {
+  const ScalarOpcode unary[] = {
+      ScalarOpcode::Sigmoid, ScalarOpcode::Tanh,  ScalarOpcode::Exp,
+      ScalarOpcode::Log,     ScalarOpcode::Rsqrt, ScalarOpcode::Reciprocal,
+      ScalarOpcode::Erf,     ScalarOpcode::Sin,   ScalarOpcode::Floor,
+      ScalarOpcode::Abs,     ScalarOpcode::Negate};
+  const ScalarOpcode binary[] = {ScalarOpcode::Add,     ScalarOpcode::Sub,
+                                 ScalarOpcode::Mul,     ScalarOpcode::Pow,
+                                 ScalarOpcode::Maximum, ScalarOpcode::Minimum};
+  std::mt19937 random(7);
+  auto pick = [&](unsigned n) {
+    return std::uniform_int_distribution<unsigned>(0, n - 1)(random);
+  };
+  auto uniform = [&](double lo, double hi) {
+    return std::uniform_real_distribution<double>(lo, hi)(random);
+  };
+  for (unsigned trial = 0; trial < 300; ++trial) {
+    ScalarProgram program;
+    SmallVector<ValueId> values{program.addInput(ScalarType::F32)};
+    for (unsigned i = 0, e = 1 + pick(8); i < e; ++i) {
+      ValueId a = values[pick(values.size())];
+      NanMode mode = pick(2) ? NanMode::Propagate : NanMode::Ignore;
+      switch (pick(4)) {
+      case 0:
+        values.push_back(program.addConstant(uniform(-4, 4), ScalarType::F32));
+        break;
+      case 1:
+        values.push_back(
+            program.addOp(unary[pick(std::size(unary))], ScalarType::F32, {a}));
+        break;
+      case 2: {
+        double lo = uniform(-6, 0);
+        values.push_back(
+            program.addClamp(a, lo, lo + uniform(0, 6), mode, ScalarType::F32));
+        break;
+      }
+      default: {
+        ScalarOpcode opcode = binary[pick(std::size(binary))];
+        ValueId b = values[pick(values.size())];
+        values.push_back(
+            opcode == ScalarOpcode::Maximum || opcode == ScalarOpcode::Minimum
+                ? program.addMinMax(opcode, a, b, mode, ScalarType::F32)
+                : program.addOp(opcode, ScalarType::F32, {a, b}));
+      }
+      }
+    }
+    program.setResult(values[pick(values.size())]);
+    for (float input : {-100.0f, -3.5f, -1.0f, -0.0f, 0.0f, 0.25f, 1.0f, 2.75f,
+                        88.0f, std::numeric_limits<float>::infinity(),
+                        std::numeric_limits<float>::quiet_NaN()}) {
+      float fast = program(input);
+      auto expected = static_cast<float>(program.evaluate(input));
+      if (std::isnan(expected))
+        EXPECT_TRUE(std::isnan(fast)) << "trial " << trial << " at " << input;
+      else
+        EXPECT_EQ(llvm::bit_cast<uint32_t>(fast),
+                  llvm::bit_cast<uint32_t>(expected))
+            << "trial " << trial << " at " << input;
+    }
+  }
 }
 
 TEST(ScalarProgramTest, ReportsWhereNaNStarts) {

@@ -151,6 +151,9 @@ private:
 
   llvm::SmallVector<ScalarInstruction, 8> instructions;
   ValueId result = 0;
+  /// Every value is an f32 and every operator f32 arithmetic or a function:
+  /// operator() may evaluate in float.
+  bool f32Only = true;
 };
 
 /// Converts `value` to `type` as a value of that type is stored: floats
