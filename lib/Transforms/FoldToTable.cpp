@@ -240,7 +240,8 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   auto outType = cast<RankedTensorType>(sink->getResult(0).getType());
   auto outStorageType = outType;
   if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
-    outStorageType = outType.clone(quantType.getStorageType());
+    outStorageType =
+        emitter.getWithElementType(outType, quantType.getStorageType());
   // The lookup replaces the quantize and takes its location, as a rewrite
   // of the quantize would; remarks (report-folded) name the island's ops.
   Location loc = sink->getLoc();

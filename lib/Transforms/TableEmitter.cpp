@@ -17,10 +17,21 @@
 using namespace mlir;
 using namespace lutfold;
 
+RankedTensorType TableEmitter::getWithElementType(RankedTensorType type,
+                                                  Type element) {
+  // A model repeats few shapes: a map lookup is cheaper than uniquing the
+  // type again.
+  RankedTensorType &cloned = clonedTypes[{type, element}];
+  if (!cloned)
+    cloned = type.clone(element);
+  return cloned;
+}
+
 Value TableEmitter::getStorageView(Value source, Operation *user) {
   auto type = cast<RankedTensorType>(source.getType());
   auto quantType = cast<quant::QuantizedType>(type.getElementType());
-  RankedTensorType storageType = type.clone(quantType.getStorageType());
+  RankedTensorType storageType =
+      getWithElementType(type, quantType.getStorageType());
   // A quantized value that is itself a view of storage (the result of an
   // earlier fold, say) is read through that storage.
   if (auto view = source.getDefiningOp<quant::StorageCastOp>())
@@ -56,15 +67,22 @@ Value TableEmitter::getStorageView(Value source, Operation *user) {
   return view;
 }
 
-SharedConstant TableEmitter::getConstant(DenseElementsAttr value,
-                                         Operation *user, Location loc) {
-  OpBuilder::InsertionGuard guard(rewriter);
-  // Share within the function whose body the user is in; a constant at the
-  // start of that body dominates every use below it, unless an operation in
-  // between is isolated from above.
+FunctionOpInterface TableEmitter::getSharingFunction(Operation *user) const {
+  // A constant at the start of the body of the function the user is in
+  // dominates every use below it, unless an operation in between is
+  // isolated from above.
   auto function = dyn_cast_or_null<FunctionOpInterface>(
       user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
-  if (!shareConstants || !function || function.isExternal()) {
+  if (!shareConstants || !function || function.isExternal())
+    return {};
+  return function;
+}
+
+SharedConstant TableEmitter::getConstant(DenseElementsAttr value,
+                                         FunctionOpInterface function,
+                                         Operation *user, Location loc) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  if (!function) {
     rewriter.setInsertionPoint(user);
     return {tosa::ConstOp::create(rewriter, loc, value.getType(), value),
             /*isNew=*/true};
@@ -88,7 +106,8 @@ SharedConstant TableEmitter::getConstant(DenseElementsAttr value,
 EmittedLookup TableEmitter::emitLookup(const CachedTable &table, Value storage,
                                        Type outStorageElement, Operation *sink,
                                        Location loc) {
-  SharedConstant entries = getConstant(table.entries, sink, loc);
+  FunctionOpInterface function = getSharingFunction(sink);
+  SharedConstant entries = getConstant(table.entries, function, sink, loc);
   auto storageType = cast<RankedTensorType>(storage.getType());
   if (table.getInt8()) {
     rewriter.setInsertionPoint(sink);
@@ -96,21 +115,33 @@ EmittedLookup TableEmitter::emitLookup(const CachedTable &table, Value storage,
                                   entries.value),
             entries.isNew};
   }
-  Value multiplier = getConstant(table.multiplier, sink, loc).value;
-  Value shift = getConstant(table.shift, sink, loc).value;
-  Value inputZeroPoint = getConstant(table.inputZeroPoint, sink, loc).value;
-  Value outputZeroPoint = getConstant(table.outputZeroPoint, sink, loc).value;
+  Value multiplier = getConstant(table.multiplier, function, sink, loc).value;
+  Value shift = getConstant(table.shift, function, sink, loc).value;
+  Value inputZeroPoint =
+      getConstant(table.inputZeroPoint, function, sink, loc).value;
+  Value outputZeroPoint =
+      getConstant(table.outputZeroPoint, function, sink, loc).value;
 
   rewriter.setInsertionPoint(sink);
   // TABLE gives the interpolated value in 16.7 fixed point; RESCALE brings
-  // it to output codes with TOSA's single rounding.
-  Value lookup = tosa::TableOp::create(rewriter, loc,
-                                       storageType.clone(rewriter.getI32Type()),
-                                       storage, entries.value);
+  // it to output codes with TOSA's single rounding. Its attributes are made
+  // once: every fold's RESCALE has the same.
+  if (!rescaleAttributes) {
+    BoolAttr no = rewriter.getBoolAttr(false);
+    rescaleAttributes = {
+        rewriter.getBoolAttr(true),
+        tosa::RoundingModeAttr::get(rewriter.getContext(),
+                                    tosa::RoundingMode::SINGLE_ROUND),
+        no};
+  }
+  const RescaleAttributes &attributes = *rescaleAttributes;
+  Value lookup = tosa::TableOp::create(
+      rewriter, loc, getWithElementType(storageType, rewriter.getI32Type()),
+      storage, entries.value);
   Value rescaled = tosa::RescaleOp::create(
-      rewriter, loc, storageType.clone(outStorageElement), lookup, multiplier,
-      shift, inputZeroPoint, outputZeroPoint, /*scale32=*/true,
-      tosa::RoundingMode::SINGLE_ROUND, /*per_channel=*/false,
-      /*input_unsigned=*/false, /*output_unsigned=*/false);
+      rewriter, loc, getWithElementType(storageType, outStorageElement), lookup,
+      multiplier, shift, inputZeroPoint, outputZeroPoint, attributes.scale32,
+      attributes.roundingMode, /*per_channel=*/attributes.no,
+      /*input_unsigned=*/attributes.no, /*output_unsigned=*/attributes.no);
   return {rescaled, entries.isNew};
 }

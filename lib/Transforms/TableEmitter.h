@@ -17,9 +17,13 @@
 
 #include "TableCache.h"
 
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/DenseMap.h"
+
+#include <optional>
 
 namespace lutfold {
 
@@ -54,10 +58,20 @@ public:
                            mlir::Type outStorageElement, mlir::Operation *sink,
                            mlir::Location loc);
 
+  /// `type` with `element` as its element type.
+  mlir::RankedTensorType getWithElementType(mlir::RankedTensorType type,
+                                            mlir::Type element);
+
 private:
-  /// A `tosa.const` of `value` that dominates `user`: shared within the
-  /// function, at the start of its body in order of first use.
+  /// The function whose constants `user` may share, or null when each use
+  /// gets its own constant.
+  mlir::FunctionOpInterface getSharingFunction(mlir::Operation *user) const;
+
+  /// A `tosa.const` of `value` that dominates `user`: shared within
+  /// `function` (from getSharingFunction), at the start of its body in order
+  /// of first use; without a function, just before `user`.
   SharedConstant getConstant(mlir::DenseElementsAttr value,
+                             mlir::FunctionOpInterface function,
                              mlir::Operation *user, mlir::Location loc);
 
   mlir::RewriterBase &rewriter;
@@ -75,6 +89,15 @@ private:
   /// use.
   llvm::DenseMap<mlir::Block *, mlir::Operation *> lastConstant;
   llvm::DenseMap<mlir::Block *, mlir::Operation *> lastArgumentView;
+  llvm::DenseMap<std::pair<mlir::Type, mlir::Type>, mlir::RankedTensorType>
+      clonedTypes;
+  /// The attributes of every RESCALE, made on first use.
+  struct RescaleAttributes {
+    mlir::BoolAttr scale32;
+    mlir::tosa::RoundingModeAttr roundingMode;
+    mlir::BoolAttr no;
+  };
+  std::optional<RescaleAttributes> rescaleAttributes;
 };
 
 } // namespace lutfold
