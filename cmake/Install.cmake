@@ -22,7 +22,10 @@ install(EXPORT LutFoldTargets
 
 install(DIRECTORY ${LUTFOLD_SOURCE_DIR}/include/lutfold
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.h" PATTERN "*.def" PATTERN "*.td" PATTERN "CMakeFiles" EXCLUDE)
+  FILES_MATCHING PATTERN "*.h" PATTERN "*.def" PATTERN "*.td" PATTERN "CMakeFiles" EXCLUDE
+  # The embedding API (Api/) needs the shared libMLIR.so; it serves the
+  # Python package and is not installed yet.
+  PATTERN "Api" EXCLUDE)
 install(DIRECTORY ${LUTFOLD_BINARY_DIR}/include/lutfold
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h.inc" PATTERN "Version.h" PATTERN "CMakeFiles" EXCLUDE)

@@ -14,6 +14,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 using namespace lutfold;
@@ -27,8 +28,15 @@ llvm::Error QuantParams::validate() const {
     return makeError("storage width " + llvm::Twine(storage.bitWidth) +
                      " is outside [1, 32]");
   if (!std::isfinite(scale) || scale <= 0.0) {
+    // The shortest digits that read back as the scale: -0.05, not
+    // -0.050000000000000003.
     std::string text;
-    llvm::raw_string_ostream(text) << llvm::format("%.17g", scale);
+    for (int digits = 6; digits <= 17; ++digits) {
+      text.clear();
+      llvm::raw_string_ostream(text) << llvm::format("%.*g", digits, scale);
+      if (std::strtod(text.c_str(), nullptr) == scale || std::isnan(scale))
+        break;
+    }
     return makeError("scale " + text +
                      " is not a finite number greater than 0");
   }

@@ -1,0 +1,169 @@
+//===- Api.h - LutFold's entry points for embedding --------------*- C++
+//-*-===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// What LutFold does, behind functions of standard types: fold a module given
+// as text, build the table of an operation or of a small island, fit an
+// int16 table to any reference. The Python package is a thin layer over
+// these; another host (a C++ compiler that does not use MLIR's pass manager,
+// say) can call them as they are. Every failure comes back as a Failure with
+// the diagnostics that explain it; nothing here aborts on bad input.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LUTFOLD_API_API_H
+#define LUTFOLD_API_API_H
+
+#include "lutfold/Numerics/Int16Table.h"
+#include "lutfold/Numerics/QuantParams.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lutfold::api {
+
+/// Why a call produced nothing: a message, and the diagnostics MLIR emitted
+/// on the way ("<input>:3:5: error: ..."), if any.
+struct Failure {
+  std::string message;
+  std::vector<std::string> diagnostics;
+};
+
+/// A value or the Failure that replaced it.
+template <typename T> using Outcome = std::variant<T, Failure>;
+
+/// Quantization parameters as a caller writes them: an MLIR quantized type,
+/// or numbers.
+struct QuantSpec {
+  /// A quantized element type ("!quant.uniform<i8:f32, 0.05:-3>", or with a
+  /// narrow range "!quant.uniform<i8<-127:127>:f32, 0.05>"). When set, the
+  /// numbers below are not read.
+  std::string type;
+  double scale = 0.0;
+  int64_t zeroPoint = 0;
+  int64_t qmin = 0;
+  int64_t qmax = 0;
+  /// Storage width in bits; 0 picks the narrowest of 8 and 16 that holds
+  /// [qmin, qmax].
+  unsigned bits = 0;
+};
+
+/// The parameters `spec` describes, checked as the pass checks a quantized
+/// type: signed storage of one of `bitWidths` bits, a finite scale > 0,
+/// qmin <= qmax and the zero point inside the storage type. Errors name
+/// `role` ("input_q").
+Outcome<QuantParams> resolveQuantSpec(const QuantSpec &spec,
+                                      const std::string &role,
+                                      const std::vector<unsigned> &bitWidths);
+
+/// The names `op` may take in the table functions: "sigmoid", "tanh", ...,
+/// "silu", "gelu", "gelu_tanh", "hardswish", "hardsigmoid".
+std::vector<std::string> getOperationNames();
+
+/// The numerics presets by name: "pt2e", "tflite".
+std::vector<std::string> getNumericsNames();
+
+/// The int8 TABLE from `in` to `out` (both 8-bit) of `op` under `numerics`:
+/// entry i is the output code of input code i - 128. `op` is a name of
+/// getOperationNames() or MLIR text of a `func.func` with one f32 tensor
+/// argument and one f32 tensor result whose body is element-wise TOSA
+/// operations: what an island computes between its dequantize and its
+/// quantize, analysed as the pass analyses islands.
+Outcome<std::array<int8_t, 256>> buildInt8Table(const std::string &op,
+                                                const QuantSpec &in,
+                                                const QuantSpec &out,
+                                                const std::string &numerics);
+
+/// The int16 TABLE (513 entries) and RESCALE from `in` (16-bit) to `out`
+/// (16- or 8-bit) of `op` (as buildInt8Table) under `numerics`, with its
+/// error against the reference in `fitError`.
+Outcome<Int16Table> buildInt16Table(const std::string &op, const QuantSpec &in,
+                                    const QuantSpec &out,
+                                    const std::string &numerics);
+
+/// The int16 fit to a reference given as the output code of each of the
+/// 65,536 input codes (`codes[i]` for input code i - 32768). Input codes
+/// outside `in`'s [qmin, qmax] do not count; outputs stay in `out`'s
+/// [qmin, qmax], and `out`'s storage is the RESCALE's output. `unrounded`,
+/// when not empty, holds the exact outputs in codes (y / scale + zero point)
+/// as a better starting point than the codes; it does not change what is
+/// minimised.
+Outcome<Int16Table> fitInt16Table(const std::vector<int32_t> &codes,
+                                  const std::vector<double> &unrounded,
+                                  const QuantSpec &in, const QuantSpec &out);
+
+/// The options of --tosa-fold-to-table, with its defaults.
+struct FoldOptions {
+  std::string numerics = "pt2e";
+  /// Operations an island may contain, "tosa.sigmoid" or "sigmoid"; empty
+  /// allows every supported one.
+  std::vector<std::string> ops;
+  unsigned maxIslandSize = 64;
+  bool reportDeclined = false;
+  bool reportFolded = false;
+  bool reportSummary = false;
+  bool strict = false;
+  /// -1: no cap.
+  int64_t maxInt16Error = -1;
+  /// The name locations in the input are given ("model.mlir").
+  std::string sourceName = "<input>";
+  /// Run the verifier after the pass, as mlir-opt does.
+  bool verify = true;
+};
+
+/// What the pass did at one quantize: the facts of its remark.
+struct FoldRecord {
+  /// "quant.qcast" or "tosa.cast".
+  std::string op;
+  /// "<input>:12:8", as diagnostics print it.
+  std::string location;
+  /// The function the quantize is in.
+  std::string function;
+  bool folded = false;
+  /// Declined: why.
+  std::string reason;
+  /// Folded: the island's operations, the encoding ("quant-dialect" or
+  /// "plain-tosa"), its input and output types (quant dialect only), the
+  /// form ("int8 TABLE" or "int16 TABLE + RESCALE") and whether the table
+  /// is "new" or "shared" with an earlier island.
+  std::vector<std::string> ops;
+  std::string encoding;
+  std::string inputType;
+  std::string outputType;
+  std::string form;
+  std::string table;
+  /// int16: TABLE + RESCALE's error in output codes, and the codes whose
+  /// float result is NaN (not counted).
+  std::optional<int64_t> int16MaxError;
+  std::optional<double> int16MeanError;
+  std::optional<int64_t> nanCodes;
+};
+
+struct FoldOutput {
+  /// The module after the pass, as mlir-opt prints it.
+  std::string text;
+  /// One record per quantize the pass looked at, in order.
+  std::vector<FoldRecord> records;
+  /// Remarks and warnings printed on the way (report-folded and friends,
+  /// NaN codes), as diagnostics print them.
+  std::vector<std::string> messages;
+};
+
+/// Parses `text`, runs --tosa-fold-to-table with `options` (and the
+/// verifier) and prints the result. Fails with the diagnostics when the
+/// text does not parse, an option is invalid, or the pass fails (strict).
+Outcome<FoldOutput> foldModule(const std::string &text,
+                               const FoldOptions &options);
+
+} // namespace lutfold::api
+
+#endif // LUTFOLD_API_API_H

@@ -1,0 +1,84 @@
+//===- ApiSupport.cpp - What the API's entry points share -----------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "ApiSupport.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace lutfold;
+using namespace lutfold::api;
+
+std::unique_ptr<MLIRContext> lutfold::api::createContext() {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  return std::make_unique<MLIRContext>(registry);
+}
+
+std::string lutfold::api::formatLocation(Location loc) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
+    os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
+       << fileLoc.getColumn();
+  else if (auto nameLoc = dyn_cast<NameLoc>(loc))
+    return formatLocation(nameLoc.getChildLoc());
+  else if (auto fused = dyn_cast<FusedLoc>(loc);
+           fused && !fused.getLocations().empty())
+    return formatLocation(fused.getLocations().front());
+  else
+    os << loc;
+  return text;
+}
+
+static llvm::StringRef getSeverityName(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error:
+    return "error";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Note:
+    return "note";
+  case DiagnosticSeverity::Remark:
+    return "remark";
+  }
+  llvm_unreachable("unknown severity");
+}
+
+static std::string formatDiagnostic(const Diagnostic &diagnostic) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << formatLocation(diagnostic.getLocation()) << ": "
+     << getSeverityName(diagnostic.getSeverity()) << ": " << diagnostic;
+  for (const Diagnostic &note : diagnostic.getNotes())
+    os << "\n"
+       << formatLocation(note.getLocation()) << ": note: " << note.str();
+  return text;
+}
+
+DiagnosticCollector::DiagnosticCollector(MLIRContext &context)
+    : handler(&context, [this](Diagnostic &diagnostic) {
+        (diagnostic.getSeverity() == DiagnosticSeverity::Error ? errors
+                                                               : messages)
+            .push_back(formatDiagnostic(diagnostic));
+        return success();
+      }) {}
+
+Failure DiagnosticCollector::fail(const llvm::Twine &message) const {
+  return Failure{message.str(), errors};
+}
+
+Failure lutfold::api::failWith(llvm::Error error) {
+  return Failure{llvm::toString(std::move(error)), {}};
+}

@@ -1,0 +1,239 @@
+//===- Tables.cpp - Tables of operations, islands and references ---------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "ApiSupport.h"
+
+#include "lutfold/Numerics/QuantizedTable.h"
+#include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Transforms/Island.h"
+#include "lutfold/Transforms/QuantTypes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Parser/Parser.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <functional>
+
+using namespace mlir;
+using namespace lutfold;
+using namespace lutfold::api;
+
+/// The quantized element type of `params` (signed storage, f32).
+static quant::UniformQuantizedType getQuantizedType(MLIRContext &context,
+                                                    const QuantParams &params) {
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed,
+      IntegerType::get(&context, params.storage.bitWidth),
+      Float32Type::get(&context), params.scale, params.zeroPoint, params.qmin,
+      params.qmax);
+}
+
+/// The program of the island that a function of the float values computes:
+/// the function is bracketed with a dequantize of `in` and a quantize to
+/// `out`, and the island ending at that quantize is analysed as the pass
+/// would analyse it.
+static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
+                                                  const QuantParams &in,
+                                                  const QuantParams &out) {
+  std::unique_ptr<MLIRContext> context = createContext();
+  DiagnosticCollector diagnostics(*context);
+  ParserConfig config(context.get());
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(text, config, "<op>");
+  if (!module)
+    return diagnostics.fail("op: cannot parse the MLIR text");
+  SmallVector<func::FuncOp> functions(module->getOps<func::FuncOp>());
+  constexpr llvm::StringLiteral kExpected =
+      "op: expected one func.func with one f32 tensor argument and one f32 "
+      "tensor result";
+  if (functions.size() != 1 || functions.front().isExternal())
+    return Failure{
+        (kExpected + ", found " + llvm::Twine(functions.size()) + " functions")
+            .str(),
+        {}};
+  func::FuncOp function = functions.front();
+  auto isF32Tensor = [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && tensor.getElementType().isF32();
+  };
+  FunctionType type = function.getFunctionType();
+  if (type.getNumInputs() != 1 || type.getNumResults() != 1 ||
+      !isF32Tensor(type.getInput(0)) || !isF32Tensor(type.getResult(0))) {
+    std::string found;
+    llvm::raw_string_ostream(found) << type;
+    return Failure{(kExpected + ", found '" + found + "'").str(), {}};
+  }
+  Block &body = function.getBody().front();
+  auto ret = dyn_cast<func::ReturnOp>(body.getTerminator());
+  if (!ret)
+    return Failure{"op: the function does not end in func.return", {}};
+
+  // %q = qcast(%x) to in; %d = dcast(%q) replaces %x; the result is
+  // quantized to out before the return.
+  BlockArgument argument = body.getArgument(0);
+  auto argumentType = cast<RankedTensorType>(argument.getType());
+  OpBuilder builder(context.get());
+  builder.setInsertionPointToStart(&body);
+  Location loc = function.getLoc();
+  Value codes = quant::QuantizeCastOp::create(
+      builder, loc, argumentType.clone(getQuantizedType(*context, in)),
+      argument);
+  Value dequantized =
+      quant::DequantizeCastOp::create(builder, loc, argumentType, codes);
+  argument.replaceAllUsesExcept(dequantized, codes.getDefiningOp());
+  builder.setInsertionPoint(ret);
+  Value result = ret.getOperand(0);
+  auto resultType = cast<RankedTensorType>(result.getType());
+  Operation *sink = quant::QuantizeCastOp::create(
+      builder, loc, resultType.clone(getQuantizedType(*context, out)), result);
+  std::string reason;
+  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
+  if (failed(island))
+    return Failure{"op: the function is not an island: " + reason, {}};
+  if (island->source != codes)
+    return Failure{"op: the function's result does not depend on its "
+                   "argument through element-wise operations",
+                   {}};
+  return std::move(island->program);
+}
+
+/// The float function `op` names or its MLIR text computes, for `in` and
+/// `out`.
+static Outcome<std::function<float(float)>>
+resolveFunction(const std::string &op, const QuantParams &in,
+                const QuantParams &out) {
+  if (scalar::UnaryFunction function = scalar::lookupUnaryFunction(op))
+    return std::function<float(float)>(function);
+  if (llvm::StringRef(op).trim().contains_insensitive("func.func")) {
+    Outcome<ScalarProgram> program = analyzeFunctionText(op, in, out);
+    if (auto *failure = std::get_if<Failure>(&program))
+      return *failure;
+    return std::function<float(float)>(
+        [program = std::get<ScalarProgram>(std::move(program))](float x) {
+          return program(x);
+        });
+  }
+  return Failure{"op: unknown operation '" + op + "' (expected one of " +
+                     llvm::join(getOperationNames(), ", ") +
+                     ", or MLIR text of a func.func)",
+                 {}};
+}
+
+/// The table of `op` from `in` to `out` in the form the storage widths
+/// choose.
+static Outcome<QuantizedTable>
+buildTable(const std::string &op, const QuantSpec &inSpec,
+           const QuantSpec &outSpec, const std::string &numerics,
+           std::vector<unsigned> inWidths, std::vector<unsigned> outWidths) {
+  Outcome<NumericsPreset> preset = resolveNumerics(numerics);
+  if (auto *failure = std::get_if<Failure>(&preset))
+    return *failure;
+  Outcome<QuantParams> in = resolveQuantSpec(inSpec, "input_q", inWidths);
+  if (auto *failure = std::get_if<Failure>(&in))
+    return *failure;
+  Outcome<QuantParams> out = resolveQuantSpec(outSpec, "output_q", outWidths);
+  if (auto *failure = std::get_if<Failure>(&out))
+    return *failure;
+  const QuantParams &inParams = std::get<QuantParams>(in);
+  const QuantParams &outParams = std::get<QuantParams>(out);
+  Outcome<std::function<float(float)>> function =
+      resolveFunction(op, inParams, outParams);
+  if (auto *failure = std::get_if<Failure>(&function))
+    return *failure;
+  llvm::Expected<QuantizedTable> table = lutfold::buildQuantizedTable(
+      inParams, outParams, std::get<std::function<float(float)>>(function),
+      std::get<NumericsPreset>(preset), "output_q");
+  if (!table)
+    return failWith(table.takeError());
+  return std::move(*table);
+}
+
+Outcome<std::array<int8_t, 256>>
+lutfold::api::buildInt8Table(const std::string &op, const QuantSpec &in,
+                             const QuantSpec &out,
+                             const std::string &numerics) {
+  Outcome<QuantizedTable> table = buildTable(op, in, out, numerics, {8}, {8});
+  if (auto *failure = std::get_if<Failure>(&table))
+    return *failure;
+  return std::get<Int8Table>(std::get<QuantizedTable>(table)).entries;
+}
+
+Outcome<Int16Table> lutfold::api::buildInt16Table(const std::string &op,
+                                                  const QuantSpec &in,
+                                                  const QuantSpec &out,
+                                                  const std::string &numerics) {
+  Outcome<QuantizedTable> table =
+      buildTable(op, in, out, numerics, {16}, {8, 16});
+  if (auto *failure = std::get_if<Failure>(&table))
+    return *failure;
+  return std::get<Int16Table>(std::move(std::get<QuantizedTable>(table)));
+}
+
+Outcome<Int16Table>
+lutfold::api::fitInt16Table(const std::vector<int32_t> &codes,
+                            const std::vector<double> &unrounded,
+                            const QuantSpec &inSpec, const QuantSpec &outSpec) {
+  Outcome<QuantParams> in = resolveQuantSpec(inSpec, "input_q", {16});
+  if (auto *failure = std::get_if<Failure>(&in))
+    return *failure;
+  Outcome<QuantParams> out = resolveQuantSpec(outSpec, "output_q", {8, 16});
+  if (auto *failure = std::get_if<Failure>(&out))
+    return *failure;
+  const QuantParams &inParams = std::get<QuantParams>(in);
+  const QuantParams &outParams = std::get<QuantParams>(out);
+  if (codes.size() != Int16Table::kNumCodes)
+    return Failure{"reference: expected 65536 output codes, one per input "
+                   "code from -32768 to 32767, got " +
+                       std::to_string(codes.size()),
+                   {}};
+  if (!unrounded.empty() && unrounded.size() != Int16Table::kNumCodes)
+    return Failure{"unrounded: expected 65536 values, got " +
+                       std::to_string(unrounded.size()),
+                   {}};
+  // Codes the input cannot hold do not count, so their values do not
+  // matter; those that count must be outputs the type can hold.
+  for (int64_t code = inParams.qmin; code <= inParams.qmax; ++code) {
+    int32_t value = codes[code - Int16Table::kFirstCode];
+    if (value < outParams.qmin || value > outParams.qmax)
+      return Failure{"reference: output code " + std::to_string(value) +
+                         " for input code " + std::to_string(code) +
+                         " is outside output_q's [" +
+                         std::to_string(outParams.qmin) + ", " +
+                         std::to_string(outParams.qmax) + "]",
+                     {}};
+  }
+  Int16Reference reference;
+  reference.codes = codes;
+  reference.inputMin = inParams.qmin;
+  reference.inputMax = inParams.qmax;
+  reference.outputStorage = outParams.storage;
+  reference.outputMin = outParams.qmin;
+  reference.outputMax = outParams.qmax;
+  reference.outputZeroPoint = outParams.zeroPoint;
+  if (unrounded.empty()) {
+    reference.unrounded.assign(codes.begin(), codes.end());
+  } else {
+    reference.unrounded.resize(Int16Table::kNumCodes);
+    for (unsigned i = 0; i < Int16Table::kNumCodes; ++i)
+      reference.unrounded[i] =
+          std::isfinite(unrounded[i])
+              ? std::clamp(unrounded[i], static_cast<double>(outParams.qmin),
+                           static_cast<double>(outParams.qmax))
+              : static_cast<double>(codes[i]);
+  }
+  llvm::Expected<Int16Table> table = lutfold::fitInt16Table(reference);
+  if (!table)
+    return failWith(table.takeError());
+  return std::move(*table);
+}
