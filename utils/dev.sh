@@ -15,14 +15,18 @@
 #                           docs/IslandOps.md (from ScalarOps.def)
 #   ./utils/dev.sh format   clang-format every C++ source file in place
 #
-# BUILD_DIR (default: build) and BUILD_TYPE (default: Release) can be set in
-# the environment.
+# BUILD_DIR (default: build), BUILD_TYPE (default: Release) and PYTHON (the
+# interpreter of the Python package; default: /usr/bin/python3) can be set
+# in the environment.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 BUILD_TYPE="${BUILD_TYPE:-Release}"
 LLVM_PREFIX=/usr/lib/llvm-22
+# The interpreter the Python package is built for, and the tests run with:
+# Debian's, which has the Debian packages above (numpy, pytest).
+PYTHON="${PYTHON:-/usr/bin/python3}"
 
 PACKAGES=(
   cmake ninja-build g++ python3 git
@@ -30,6 +34,7 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev clang-format-22 zlib1g-dev libzstd-dev
   librsvg2-bin python3-yaml
   clang-22 libclang-rt-22-dev
+  pybind11-dev python3-dev python3-numpy python3-pytest
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -65,6 +70,7 @@ configure() {
     -DCMAKE_CXX_COMPILER="$LLVM_PREFIX/bin/clang++" \
     -DMLIR_DIR="$LLVM_PREFIX/lib/cmake/mlir" \
     -DLLVM_EXTERNAL_LIT="$LLVM_PREFIX/bin/lit" \
+    -DPython3_EXECUTABLE="$PYTHON" \
     "${CMAKE_ARGS[@]}"
 }
 
@@ -152,7 +158,7 @@ docs() {
 
 format() {
   deps
-  (cd "$ROOT" && find include lib tools unittests fuzz bench examples docs -name '*.cpp' -o -name '*.h' |
+  (cd "$ROOT" && find include lib tools unittests fuzz bench examples docs python -name '*.cpp' -o -name '*.h' |
     xargs clang-format-22 -i)
 }
 

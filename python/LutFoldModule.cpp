@@ -1,0 +1,229 @@
+//===- LutFoldModule.cpp - The lutfold._lutfold Python module -------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The native half of the lutfold package: lutfold/__init__.py checks and
+// converts arguments, this module calls the API (lutfold/Api/Api.h) with the
+// GIL released and turns its Failures into lutfold.LutFoldError.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Api/Api.h"
+#include "lutfold/Version.h"
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+namespace py = pybind11;
+using namespace lutfold;
+using namespace lutfold::api;
+
+namespace {
+/// lutfold.LutFoldError, created when the module is.
+PyObject *errorType = nullptr;
+
+/// Raises LutFoldError with `failure`'s message and its diagnostics (the
+/// exception's `diagnostics` attribute).
+[[noreturn]] void raise(const Failure &failure) {
+  std::string message = failure.message;
+  for (const std::string &diagnostic : failure.diagnostics)
+    message += "\n" + diagnostic;
+  py::object error = py::reinterpret_borrow<py::object>(errorType)(message);
+  error.attr("diagnostics") = py::cast(failure.diagnostics);
+  PyErr_SetObject(errorType, error.ptr());
+  throw py::error_already_set();
+}
+
+template <typename T> T unwrap(Outcome<T> outcome) {
+  if (auto *failure = std::get_if<Failure>(&outcome))
+    raise(*failure);
+  return std::get<T>(std::move(outcome));
+}
+
+/// (type, scale, zero_point, qmin, qmax, bits), as lutfold/__init__.py
+/// passes quantization parameters.
+using SpecTuple =
+    std::tuple<std::string, double, int64_t, int64_t, int64_t, unsigned>;
+
+QuantSpec toSpec(const SpecTuple &tuple) {
+  QuantSpec spec;
+  std::tie(spec.type, spec.scale, spec.zeroPoint, spec.qmin, spec.qmax,
+           spec.bits) = tuple;
+  return spec;
+}
+
+/// (entries, rescale, error) of an int16 table.
+py::tuple toPython(const Int16Table &table) {
+  py::array_t<int16_t> entries(kInt16TableEntries);
+  std::copy(table.entries.begin(), table.entries.end(), entries.mutable_data());
+  py::dict rescale;
+  rescale["multiplier"] = table.rescale.multiplier;
+  rescale["shift"] = table.rescale.shift;
+  rescale["output_zero_point"] = table.rescale.outputZeroPoint;
+  rescale["output_bits"] = table.rescale.output.bitWidth;
+  py::object error = py::none();
+  if (table.fitError) {
+    py::dict fit;
+    fit["max_error"] = table.fitError->maxError;
+    fit["mean_error"] = table.fitError->meanError;
+    fit["wrong_codes"] = table.fitError->numWrong;
+    fit["codes"] = table.fitError->numCodes;
+    fit["nan_codes"] = table.fitError->numNaNCodes;
+    error = std::move(fit);
+  }
+  return py::make_tuple(entries, rescale, error);
+}
+
+py::array_t<int8_t> int8Table(const std::string &op, const SpecTuple &in,
+                              const SpecTuple &out,
+                              const std::string &numerics) {
+  Outcome<std::array<int8_t, 256>> table = Failure{};
+  {
+    py::gil_scoped_release release;
+    table = buildInt8Table(op, toSpec(in), toSpec(out), numerics);
+  }
+  std::array<int8_t, 256> entries = unwrap(std::move(table));
+  py::array_t<int8_t> result(entries.size());
+  std::copy(entries.begin(), entries.end(), result.mutable_data());
+  return result;
+}
+
+py::tuple int16Table(const std::string &op, const SpecTuple &in,
+                     const SpecTuple &out, const std::string &numerics) {
+  Outcome<Int16Table> table = Failure{};
+  {
+    py::gil_scoped_release release;
+    table = buildInt16Table(op, toSpec(in), toSpec(out), numerics);
+  }
+  return toPython(unwrap(std::move(table)));
+}
+
+py::tuple fit(py::array_t<int32_t, py::array::c_style> codes,
+              std::optional<py::array_t<double, py::array::c_style>> unrounded,
+              const SpecTuple &in, const SpecTuple &out) {
+  std::vector<int32_t> codeVector(codes.data(), codes.data() + codes.size());
+  std::vector<double> unroundedVector;
+  if (unrounded)
+    unroundedVector.assign(unrounded->data(),
+                           unrounded->data() + unrounded->size());
+  Outcome<Int16Table> table = Failure{};
+  {
+    py::gil_scoped_release release;
+    table = fitInt16Table(codeVector, unroundedVector, toSpec(in), toSpec(out));
+  }
+  return toPython(unwrap(std::move(table)));
+}
+
+py::array_t<int32_t> evaluate(py::array_t<int16_t, py::array::c_style> entries,
+                              int32_t multiplier, unsigned shift,
+                              int32_t outputZeroPoint, unsigned outputBits) {
+  // TOSA RESCALE's limits; outside them applyScale32 would shift too far.
+  if (shift < 2 || shift > 62)
+    raise(Failure{"rescale: shift " + std::to_string(shift) +
+                      " is outside TOSA's [2, 62]",
+                  {}});
+  if (outputBits != 8 && outputBits != 16)
+    raise(Failure{"rescale: output_bits must be 8 or 16, not " +
+                      std::to_string(outputBits),
+                  {}});
+  Int16Table table;
+  std::copy(entries.data(), entries.data() + kInt16TableEntries,
+            table.entries.begin());
+  table.rescale.multiplier = multiplier;
+  table.rescale.shift = shift;
+  table.rescale.outputZeroPoint = outputZeroPoint;
+  table.rescale.output = StorageType{outputBits, /*isSigned=*/true};
+  py::array_t<int32_t> result(Int16Table::kNumCodes);
+  int32_t *data = result.mutable_data();
+  for (unsigned i = 0; i < Int16Table::kNumCodes; ++i)
+    data[i] = static_cast<int32_t>(
+        table.evaluate(Int16Table::kFirstCode + static_cast<int64_t>(i)));
+  return result;
+}
+
+py::dict toPython(const FoldRecord &record) {
+  py::dict result;
+  result["op"] = record.op;
+  result["location"] = record.location;
+  result["function"] = record.function;
+  result["folded"] = record.folded;
+  result["reason"] = record.folded ? py::object(py::none())
+                                   : py::object(py::str(record.reason));
+  if (!record.folded)
+    return result;
+  result["ops"] = record.ops;
+  result["encoding"] = record.encoding;
+  auto optionalString = [](const std::string &text) {
+    return text.empty() ? py::object(py::none()) : py::object(py::str(text));
+  };
+  result["input_type"] = optionalString(record.inputType);
+  result["output_type"] = optionalString(record.outputType);
+  result["form"] = record.form;
+  result["table"] = record.table;
+  if (record.int16MaxError) {
+    py::dict error;
+    error["max_error"] = *record.int16MaxError;
+    error["mean_error"] = record.int16MeanError.value_or(0.0);
+    error["nan_codes"] = record.nanCodes.value_or(0);
+    result["int16_error"] = std::move(error);
+  } else {
+    result["int16_error"] = py::none();
+  }
+  return result;
+}
+
+py::tuple fold(const std::string &text, const std::string &numerics,
+               const std::vector<std::string> &ops, unsigned maxIslandSize,
+               bool reportDeclined, bool reportFolded, bool reportSummary,
+               bool strict, int64_t maxInt16Error,
+               const std::string &sourceName, bool verify) {
+  FoldOptions options;
+  options.numerics = numerics;
+  options.ops = ops;
+  options.maxIslandSize = maxIslandSize;
+  options.reportDeclined = reportDeclined;
+  options.reportFolded = reportFolded;
+  options.reportSummary = reportSummary;
+  options.strict = strict;
+  options.maxInt16Error = maxInt16Error;
+  options.sourceName = sourceName;
+  options.verify = verify;
+  Outcome<FoldOutput> outcome = Failure{};
+  {
+    py::gil_scoped_release release;
+    outcome = foldModule(text, options);
+  }
+  FoldOutput output = unwrap(std::move(outcome));
+  py::list records;
+  for (const FoldRecord &record : output.records)
+    records.append(toPython(record));
+  return py::make_tuple(output.text, records, output.messages);
+}
+} // namespace
+
+PYBIND11_MODULE(_lutfold, m) {
+  m.doc() = "LutFold's native code; use the lutfold package.";
+  errorType = PyErr_NewExceptionWithDoc(
+      "lutfold.LutFoldError",
+      "LutFold could not do what was asked: bad input or a failed fold. "
+      "`diagnostics` holds MLIR's diagnostics, if any.",
+      PyExc_ValueError, nullptr);
+  m.attr("LutFoldError") = py::handle(errorType);
+  m.attr("version") = LUTFOLD_VERSION_STRING;
+  m.def("operation_names", &getOperationNames);
+  m.def("numerics_names", &getNumericsNames);
+  m.def("int8_table", &int8Table);
+  m.def("int16_table", &int16Table);
+  m.def("fit_int16_table", &fit);
+  m.def("evaluate_int16_table", &evaluate);
+  m.def("fold", &fold);
+}

@@ -1,0 +1,33 @@
+"""Type stub of lutfold's native module; use the lutfold package instead."""
+
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+# (type, scale, zero_point, qmin, qmax, bits), as lutfold._spec makes it.
+_Spec = Tuple[str, float, int, int, int, int]
+# (entries, rescale, error) of an int16 table.
+_Int16 = Tuple[npt.NDArray[np.int16], Dict[str, int], Dict[str, Any]]
+
+class LutFoldError(ValueError):
+    diagnostics: List[str]
+
+version: str
+
+def operation_names() -> List[str]: ...
+def numerics_names() -> List[str]: ...
+def int8_table(op: str, input: _Spec, output: _Spec,
+               numerics: str) -> npt.NDArray[np.int8]: ...
+def int16_table(op: str, input: _Spec, output: _Spec,
+                numerics: str) -> _Int16: ...
+def fit_int16_table(codes: npt.NDArray[np.int32],
+                    unrounded: Optional[npt.NDArray[np.float64]],
+                    input: _Spec, output: _Spec) -> _Int16: ...
+def evaluate_int16_table(entries: npt.NDArray[np.int16], multiplier: int,
+                         shift: int, output_zero_point: int,
+                         output_bits: int) -> npt.NDArray[np.int32]: ...
+def fold(text: str, numerics: str, ops: List[str], max_island_size: int,
+         report_declined: bool, report_folded: bool, report_summary: bool,
+         strict: bool, max_int16_error: int, source_name: str,
+         verify: bool) -> Tuple[str, List[Dict[str, Any]], List[str]]: ...
