@@ -40,6 +40,13 @@ if config.lutfold_have_fuzzers:
 if not config.lutfold_sanitized:
     config.available_features.add("pass-plugin")
     config.available_features.add("install")
+# The Python package (python/), built when pybind11 and the interpreter's
+# headers are there.
+if config.lutfold_python_package:
+    config.available_features.add("python-package")
+config.substitutions.append(("%lutfold_python_dir", config.lutfold_python_dir))
+config.substitutions.append(("%lutfold_python_install_dir",
+                             config.lutfold_python_install_dir))
 config.substitutions.append(("%cxx_compiler", config.cxx_compiler))
 config.substitutions.append((
     "%lutfold_pass_plugin",
