@@ -126,6 +126,10 @@ py::tuple fit(py::array_t<int32_t, py::array::c_style> codes,
 py::array_t<int32_t> evaluate(py::array_t<int16_t, py::array::c_style> entries,
                               int32_t multiplier, unsigned shift,
                               int32_t outputZeroPoint, unsigned outputBits) {
+  if (entries.size() != kInt16TableEntries)
+    raise(Failure{"entries: expected 513 values, got " +
+                      std::to_string(entries.size()),
+                  {}});
   // TOSA RESCALE's limits; outside them applyScale32 would shift too far.
   if (shift < 2 || shift > 62)
     raise(Failure{"rescale: shift " + std::to_string(shift) +

@@ -47,6 +47,9 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
                                                   const QuantParams &in,
                                                   const QuantParams &out) {
   std::unique_ptr<MLIRContext> context = createContext();
+  // The quantized types and casts below need their dialect loaded, whatever
+  // the text uses.
+  context->loadDialect<quant::QuantDialect>();
   DiagnosticCollector diagnostics(*context);
   ParserConfig config(context.get());
   OwningOpRef<ModuleOp> module =
@@ -57,11 +60,14 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
   constexpr llvm::StringLiteral kExpected =
       "op: expected one func.func with one f32 tensor argument and one f32 "
       "tensor result";
-  if (functions.size() != 1 || functions.front().isExternal())
+  if (functions.size() != 1)
     return Failure{
         (kExpected + ", found " + llvm::Twine(functions.size()) + " functions")
             .str(),
         {}};
+  if (functions.front().isExternal())
+    return Failure{(kExpected + ", found a declaration without a body").str(),
+                   {}};
   func::FuncOp function = functions.front();
   auto isF32Tensor = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
@@ -79,9 +85,14 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
   if (!ret)
     return Failure{"op: the function does not end in func.return", {}};
 
+  BlockArgument argument = body.getArgument(0);
+  if (ret.getOperand(0) == argument)
+    return Failure{"op: the function returns its argument: there is no "
+                   "activation to tabulate",
+                   {}};
+
   // %q = qcast(%x) to in; %d = dcast(%q) replaces %x; the result is
   // quantized to out before the return.
-  BlockArgument argument = body.getArgument(0);
   auto argumentType = cast<RankedTensorType>(argument.getType());
   OpBuilder builder(context.get());
   builder.setInsertionPointToStart(&body);
@@ -113,7 +124,10 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
 static Outcome<std::function<float(float)>>
 resolveFunction(const std::string &op, const QuantParams &in,
                 const QuantParams &out) {
-  if (scalar::UnaryFunction function = scalar::lookupUnaryFunction(op))
+  // "tosa.sigmoid" names what "sigmoid" does, as in the pass's `ops`.
+  llvm::StringRef name = op;
+  name.consume_front("tosa.");
+  if (scalar::UnaryFunction function = scalar::lookupUnaryFunction(name))
     return std::function<float(float)>(function);
   if (llvm::StringRef(op).trim().contains_insensitive("func.func")) {
     Outcome<ScalarProgram> program = analyzeFunctionText(op, in, out);

@@ -66,6 +66,25 @@ def test_bad_operations():
         lutfold.int8_table(
             "func.func @f(%x: tensor<1xi8>) -> tensor<1xi8> {\n"
             "  return %x : tensor<1xi8>\n}", I8, I8)
+    with raises("op: the function returns its argument"):
+        lutfold.int8_table("func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> "
+                           "{ return %x : tensor<4xf32> }", I8, I8)
+    with raises("op: expected one func.func .* found a declaration"):
+        lutfold.int8_table("func.func private @f(%x: tensor<4xf32>) -> "
+                           "tensor<4xf32>", I8, I8)
+    with raises("op: expected one func.func .* found 2 functions"):
+        lutfold.int8_table(
+            "func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> "
+            "{ return %x : tensor<4xf32> }\n"
+            "func.func @g(%x: tensor<4xf32>) -> tensor<4xf32> "
+            "{ return %x : tensor<4xf32> }", I8, I8)
+    with raises("op: the function is not an island: .*quant.dcast"):
+        # A constant: nothing reads the argument.
+        lutfold.int8_table(
+            "func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {\n"
+            "  %c = \"tosa.const\"() <{values = dense<1.0> : tensor<4xf32>}> "
+            ": () -> tensor<4xf32>\n"
+            "  return %c : tensor<4xf32>\n}", I8, I8)
     with raises("op: the function is not an island: .*tosa.reduce_sum"):
         lutfold.int8_table(
             "func.func @f(%x: tensor<4xf32>) -> tensor<1xf32> {\n"
@@ -104,3 +123,31 @@ def test_bad_tables_to_evaluate():
         lutfold.evaluate_int16_table(entries, (1 << 30, 37, 0, 12))
     with raises("rescale: expected Rescale"):
         lutfold.evaluate_int16_table(entries, 3)
+
+
+def test_mangled_modules_raise_or_fold(source_dir):
+    # Lines of real modules dropped, doubled or cut short: every result is
+    # a fold or a LutFoldError, never a crash of the interpreter.
+    rng = np.random.default_rng(3)
+    texts = [(source_dir / path).read_text() for path in (
+        "examples/sigmoid.mlir",
+        "test/Integration/Inputs/exporter-islands.mlir")]
+    outcomes = {"folded": 0, "raised": 0}
+    for _ in range(150):
+        lines = texts[rng.integers(len(texts))].splitlines()
+        for _ in range(rng.integers(1, 4)):
+            i = int(rng.integers(len(lines)))
+            action = rng.integers(3)
+            if action == 0:
+                del lines[i]
+            elif action == 1:
+                lines.insert(i, lines[i])
+            else:
+                lines[i] = lines[i][: int(rng.integers(len(lines[i]) + 1))]
+        try:
+            lutfold.fold("\n".join(lines), strict=bool(rng.integers(2)))
+            outcomes["folded"] += 1
+        except lutfold.LutFoldError as error:
+            assert str(error)
+            outcomes["raised"] += 1
+    assert outcomes["folded"] and outcomes["raised"]

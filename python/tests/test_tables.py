@@ -83,6 +83,11 @@ def test_int8_table_of_an_island_given_as_mlir(source_dir):
                                 tuple(case["out"]))
     named = lutfold.int8_table("silu", tuple(case["in"]), tuple(case["out"]))
     assert island.tolist() == named.tolist()
+    # Names may carry the dialect, as in the pass's `ops` option.
+    assert lutfold.int8_table("tosa.tanh", (0.05, -3, -128, 127),
+                              (1 / 128, 0, -128, 127)).tolist() == \
+        lutfold.int8_table("tanh", (0.05, -3, -128, 127),
+                           (1 / 128, 0, -128, 127)).tolist()
 
 
 def test_int16_table_equals_the_tool(run_tool):
