@@ -60,6 +60,13 @@ deps() {
 
 configure() {
   if [[ -f "$BUILD_DIR/build.ninja" ]]; then
+    # A build directory configured for another interpreter (or before the
+    # Python package existed) is pointed at $PYTHON.
+    if ! grep -q "^Python3_EXECUTABLE:[A-Z]*=$PYTHON\$" \
+      "$BUILD_DIR/CMakeCache.txt"; then
+      log "reconfiguring $BUILD_DIR for $PYTHON"
+      cmake -DPython3_EXECUTABLE="$PYTHON" "$BUILD_DIR" >/dev/null
+    fi
     return 0
   fi
   log "configuring $BUILD_DIR ($BUILD_TYPE)"
