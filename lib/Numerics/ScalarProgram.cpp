@@ -77,6 +77,7 @@ static constexpr OpcodeInfo kOpcodeInfo[] = {
 #define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
   {NAME, 1, ScalarOpTyping::TYPING, F32_FUNCTION},
 #include "lutfold/Numerics/ScalarOps.def"
+    {"table", 1, ScalarOpTyping::Numeric, nullptr},
 };
 
 static const OpcodeInfo &getInfo(ScalarOpcode opcode) {
@@ -195,6 +196,19 @@ ScalarProgram::ValueId ScalarProgram::addShiftedMul(ValueId lhs, ValueId rhs,
   return id;
 }
 
+ScalarProgram::ValueId
+ScalarProgram::addTable(ValueId operand,
+                        const std::array<int8_t, 256> &entries) {
+  assert(instructions[operand].type == ScalarType::I8 &&
+         "an i8 TABLE reads i8 values");
+  ScalarInstruction op;
+  op.opcode = ScalarOpcode::Table;
+  op.type = ScalarType::I8;
+  op.operands[0] = operand;
+  op.table = std::make_shared<const std::array<int8_t, 256>>(entries);
+  return append(op);
+}
+
 ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
                                                 ValueId lhs, ValueId rhs,
                                                 scalar::NanMode mode,
@@ -238,6 +252,10 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
   case ScalarOpcode::Clamp:
     value = std::clamp(a, static_cast<int64_t>(op.constant),
                        static_cast<int64_t>(op.clampMax));
+    break;
+  case ScalarOpcode::Table:
+    assert(a >= -128 && a <= 127 && "an i8 TABLE reads i8 values");
+    value = (*op.table)[static_cast<size_t>(a + 128)];
     break;
   default:
     llvm_unreachable("not an integer operation");
@@ -451,6 +469,9 @@ void ScalarProgram::appendKey(std::string &key) const {
     append(instruction.clampMax);
     append(instruction.nanMode);
     append(instruction.shift);
+    if (instruction.table)
+      key.append(reinterpret_cast<const char *>(instruction.table->data()),
+                 instruction.table->size());
   }
   append(result);
 }

@@ -13,6 +13,7 @@
 
 #include "gtest/gtest.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -299,6 +300,38 @@ TEST(ScalarProgramTest, ShiftedMultiplyRounds) {
   // Arithmetic shift floors: (-3 + 2) >> 2 = -1 >> 2 = -1.
   EXPECT_EQ(program.evaluate(-1.0), -1.0);
   EXPECT_EQ(program.evaluate(-2.0), -1.0);
+}
+
+TEST(ScalarProgramTest, TableLooksUpTheCodePlus128) {
+  // Entry i is 127 - i: the output for code c is 127 - (c + 128) = -1 - c.
+  std::array<int8_t, 256> reversed;
+  for (int i = 0; i < 256; ++i)
+    reversed[i] = static_cast<int8_t>(127 - i);
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::I8);
+  ValueId table = program.addTable(x, reversed);
+  // Then a second lookup and an i32 add, as a chain may have.
+  ValueId again = program.addTable(table, reversed);
+  ValueId wide = program.addOp(ScalarOpcode::Cast, ScalarType::I32, {again});
+  ValueId one = program.addConstant(1, ScalarType::I32);
+  program.setResult(
+      program.addOp(ScalarOpcode::Add, ScalarType::I32, {wide, one}));
+  for (int code = -128; code <= 127; ++code)
+    EXPECT_EQ(program.evaluate(code), code + 1) << code;
+
+  // Programs that differ only in a table's entries have different keys.
+  ScalarProgram other;
+  std::array<int8_t, 256> changed = reversed;
+  changed[7] = 0;
+  other.setResult(other.addTable(other.addInput(ScalarType::I8), changed));
+  ScalarProgram same;
+  same.setResult(same.addTable(same.addInput(ScalarType::I8), reversed));
+  std::string otherKey, sameKey;
+  other.appendKey(otherKey);
+  same.appendKey(sameKey);
+  EXPECT_NE(otherKey, sameKey);
+  EXPECT_EQ(same.evaluate(-128), 127);
+  EXPECT_EQ(other.evaluate(-121), 0);
 }
 
 TEST(ScalarProgramTest, IntegerClampMinMaxCompare) {

@@ -24,7 +24,9 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -48,6 +50,9 @@ enum class ScalarOpcode : uint8_t {
   Constant,
 #define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING) OPCODE,
 #include "lutfold/Numerics/ScalarOps.def"
+  /// An i8 TOSA TABLE: 256 entries indexed by the i8 operand plus 128. Not
+  /// an island operation (ScalarOps.def): integer chains use it.
+  Table,
 };
 
 /// What an operator reads and produces.
@@ -93,6 +98,8 @@ struct ScalarInstruction {
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
   /// Mul on I32: the result is shifted right by this, rounding.
   unsigned shift = 0;
+  /// Table: the 256 entries, entry i for operand i - 128.
+  std::shared_ptr<const std::array<int8_t, 256>> table;
 };
 
 /// What one evaluation produced, with where a NaN came from.
@@ -121,6 +128,8 @@ public:
                    ScalarType type);
   ValueId addMinMax(ScalarOpcode opcode, ValueId lhs, ValueId rhs,
                     scalar::NanMode mode, ScalarType type);
+  /// An i8 TABLE lookup of the I8 `operand`: entry i for operand i - 128.
+  ValueId addTable(ValueId operand, const std::array<int8_t, 256> &entries);
   /// An I32 multiply whose 64-bit product is shifted right by `shift` with
   /// rounding, as TOSA MUL does.
   ValueId addShiftedMul(ValueId lhs, ValueId rhs, unsigned shift);
