@@ -133,4 +133,63 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
   ];
 }
 
+def TosaComposeTables : Pass<"tosa-compose-tables"> {
+  let summary = "Compose chains of integer element-wise operations on i8 "
+                "values into one tosa.table";
+  let description = [{
+    After the fold, quantized graphs still carry chains of single-input
+    integer element-wise operations on i8 values: `tosa.table` after
+    `tosa.table` where islands followed each other, a `tosa.clamp` (a fused
+    ReLU) after an activation's table. Each is a pass over the tensor in
+    memory. A chain from an i8 value to an i8 value is a function of the 256
+    codes, so one `tosa.table` computes it exactly.
+
+    The pass replaces every maximal chain of two or more such operations
+    with one `tosa.table` on the chain's input. Each operation reads one
+    non-constant value, the previous operation's result, which has no other
+    use (other operands are splat constants), and keeps its shape. The
+    operations are `tosa.table` on i8 with constant entries and the integer
+    forms of the island operations: clamp, add, sub, mul, negate, abs,
+    maximum, minimum, cast between integer and boolean types, comparisons,
+    logical operations and select; intermediate values may be wider than i8.
+    The chain is evaluated on the 256 codes with the interpreter of
+    `--tosa-fold-to-table` and TOSA's integer semantics (wrapping
+    arithmetic, saturating casts from float excepted as they cannot occur).
+
+    A chain of any length whose table is the identity (a `tosa.table` of
+    `[-128, ..., 127]`, say) is replaced by its input; one over a constant
+    i8 tensor is evaluated into a constant. Identical tables in a function
+    share one `tosa.const`, as the fold's do. Chains that end in a type wider
+    than i8, and chains cut by a value with other uses, are left alone;
+    `report-declined` says so at the operation where they stop.
+
+    Example:
+
+    ```mlir
+    %t = tosa.table %x, %sigmoid : (tensor<8xi8>, tensor<256xi8>) -> tensor<8xi8>
+    %r = tosa.clamp %t {min_val = 0 : i8, max_val = 127 : i8} : (tensor<8xi8>) -> tensor<8xi8>
+    ```
+
+    becomes one `tosa.table %x, %composed`.
+  }];
+  let dependentDialects = ["mlir::tosa::TosaDialect"];
+  let options = [
+    Option<"reportComposed", "report-composed", "bool", /*default=*/"false",
+           "Emit a remark at each chain replaced (by a table, its input or a "
+           "constant), naming its operations">,
+    Option<"reportDeclined", "report-declined", "bool", /*default=*/"false",
+           "Emit a remark where a chain stops short: at an operation whose "
+           "result has other uses, or at the end of a chain that produces a "
+           "type wider than i8">,
+  ];
+  let statistics = [
+    Statistic<"numComposed", "composed",
+              "Number of chains replaced by one table">,
+    Statistic<"numIdentities", "identities",
+              "Number of identity chains replaced by their input">,
+    Statistic<"numConstants", "constants",
+              "Number of chains over constants replaced by a constant">,
+  ];
+}
+
 #endif // LUTFOLD_TRANSFORMS_PASSES

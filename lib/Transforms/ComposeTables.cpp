@@ -1,0 +1,371 @@
+//===- ComposeTables.cpp - Integer chains as one table --------------------===//
+//
+// Part of the LutFold project, under the Apache License v2.0 with LLVM
+// Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Chains are found from their ends: an operation that may be part of a chain
+// and whose result does not continue one (no single user that reads it as
+// its one non-constant operand). From each end the walk goes back while the
+// value read is the only use of a chain operation's result. The chain is
+// translated into a ScalarProgram, the interpreter the fold uses, and
+// evaluated on the 256 i8 codes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lutfold/Transforms/ComposeTables.h"
+
+#include "IslandOps.h"
+#include "TableEmitter.h"
+
+#include "lutfold/Transforms/QuantTypes.h"
+
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <array>
+#include <optional>
+
+using namespace mlir;
+using namespace lutfold;
+
+namespace {
+/// One operation of a chain.
+struct ChainStep {
+  Operation *op = nullptr;
+  /// The one operand that is not a constant.
+  Value data;
+  /// tosa.table: its entries.
+  std::optional<std::array<int8_t, 256>> table;
+  /// Otherwise: the operation as an island step.
+  std::optional<ElementwiseStep> step;
+};
+
+/// A chain, first operation first, and the value it reads.
+struct Chain {
+  Value source;
+  SmallVector<const ChainStep *> steps;
+};
+} // namespace
+
+static bool isI8Tensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getElementType().isSignlessInteger(8);
+}
+
+/// The step of `op` if it may be part of a chain: an i8 TABLE with constant
+/// entries, or an island operation on integers with one non-constant operand
+/// of the result's shape.
+static std::optional<ChainStep> getChainStep(Operation *op) {
+  if (op->getNumResults() != 1)
+    return std::nullopt;
+  auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!resultType)
+    return std::nullopt;
+  if (auto table = dyn_cast<tosa::TableOp>(op)) {
+    DenseIntElementsAttr entries;
+    if (!isI8Tensor(table.getInput1().getType()) || !isI8Tensor(resultType) ||
+        !matchPattern(table.getTable(), m_Constant(&entries)) ||
+        entries.getNumElements() != 256)
+      return std::nullopt;
+    ChainStep chainStep{op, table.getInput1(), std::array<int8_t, 256>{},
+                        std::nullopt};
+    for (auto [i, entry] : llvm::enumerate(entries.getValues<APInt>()))
+      (*chainStep.table)[i] = static_cast<int8_t>(entry.getSExtValue());
+    return chainStep;
+  }
+  if (!getIslandOpcode(op))
+    return std::nullopt;
+  std::string reason;
+  FailureOr<ElementwiseStep> step = translateOperation(op, reason);
+  if (failed(step))
+    return std::nullopt;
+  auto isIntegral = [](Type type) {
+    std::optional<ScalarType> scalar = getScalarType(type);
+    return scalar && !isFloat(*scalar);
+  };
+  if (!isIntegral(resultType))
+    return std::nullopt;
+  Value data;
+  for (Value operand : step->operands) {
+    if (!isIntegral(operand.getType()))
+      return std::nullopt;
+    if (getSplatConstant(operand))
+      continue;
+    if (data && data != operand)
+      return std::nullopt;
+    data = operand;
+  }
+  auto dataType = data ? dyn_cast<RankedTensorType>(data.getType()) : nullptr;
+  if (!dataType || dataType.getShape() != resultType.getShape())
+    return std::nullopt;
+  return ChainStep{op, data, std::nullopt, std::move(*step)};
+}
+
+/// The program of `chain`, from its i8 input to its result.
+static ScalarProgram buildProgram(const Chain &chain) {
+  ScalarProgram program;
+  ScalarProgram::ValueId current = program.addInput(ScalarType::I8);
+  for (const ChainStep *chainStep : chain.steps) {
+    if (chainStep->table) {
+      current = program.addTable(current, *chainStep->table);
+      continue;
+    }
+    const ElementwiseStep &step = *chainStep->step;
+    SmallVector<ScalarProgram::ValueId, 3> operands;
+    for (Value operand : step.operands) {
+      if (operand == chainStep->data) {
+        operands.push_back(current);
+        continue;
+      }
+      operands.push_back(program.addConstant(
+          *getSplatConstant(operand), *getScalarType(operand.getType())));
+    }
+    current = emitStep(program, step, operands,
+                       *getScalarType(chainStep->op->getResult(0).getType()));
+  }
+  program.setResult(current);
+  return program;
+}
+
+/// "tosa.table, tosa.clamp".
+static std::string describeOps(const Chain &chain) {
+  std::string text;
+  for (const ChainStep *step : chain.steps)
+    text +=
+        (text.empty() ? "" : ", ") + step->op->getName().getStringRef().str();
+  return text;
+}
+
+namespace {
+class ChainComposer {
+public:
+  ChainComposer(RewriterBase &rewriter, const ComposeTablesOptions &options)
+      : rewriter(rewriter), options(options),
+        emitter(rewriter, /*shareConstants=*/true) {}
+
+  ComposeTablesResult run(Operation *root);
+
+private:
+  /// The chain operation that reads `op`'s result as its data, when that
+  /// is the result's only use.
+  Operation *getNext(Operation *op) const;
+  Chain collect(Operation *end);
+  void compose(Operation *end);
+  void replace(const Chain &chain, Value replacement);
+
+  RewriterBase &rewriter;
+  const ComposeTablesOptions &options;
+  TableEmitter emitter;
+  llvm::DenseMap<Operation *, ChainStep> steps;
+  llvm::SmallPtrSet<Operation *, 8> reportedForks;
+  ComposeTablesResult result;
+};
+} // namespace
+
+/// The storage casts of a round trip through a quantized type that `value`
+/// reads, `quant.scast(quant.scast(x))` back to x's type, each the only use
+/// of what it reads (the fold leaves them between the tables of islands in
+/// a row); empty if there is none.
+static SmallVector<Operation *, 2> getRoundTrip(Value value) {
+  auto back = value.getDefiningOp<quant::StorageCastOp>();
+  if (!back || !back.getInput().hasOneUse())
+    return {};
+  auto there = back.getInput().getDefiningOp<quant::StorageCastOp>();
+  if (!there || !there.getInput().hasOneUse() ||
+      there.getInput().getType() != back.getType())
+    return {};
+  return {there, back};
+}
+
+/// What `value` is before a round trip through a quantized type.
+static Value skipRoundTrip(Value value) {
+  SmallVector<Operation *, 2> roundTrip = getRoundTrip(value);
+  return roundTrip.empty() ? value : roundTrip.front()->getOperand(0);
+}
+
+Operation *ChainComposer::getNext(Operation *op) const {
+  Value value = op->getResult(0);
+  if (!value.hasOneUse())
+    return nullptr;
+  Operation *user = *value.getUsers().begin();
+  // Through a round trip, its second cast's only user.
+  if (auto there = dyn_cast<quant::StorageCastOp>(user)) {
+    if (!there.getResult().hasOneUse())
+      return nullptr;
+    auto back =
+        dyn_cast<quant::StorageCastOp>(*there.getResult().getUsers().begin());
+    if (!back || back.getType() != value.getType() ||
+        !back.getResult().hasOneUse())
+      return nullptr;
+    value = back.getResult();
+    user = *value.getUsers().begin();
+  }
+  auto it = steps.find(user);
+  if (it == steps.end() || it->second.data != value ||
+      user->getBlock() != op->getBlock())
+    return nullptr;
+  return user;
+}
+
+Chain ChainComposer::collect(Operation *end) {
+  Chain chain;
+  Operation *op = end;
+  while (true) {
+    const ChainStep &step = steps.find(op)->second;
+    chain.steps.push_back(&step);
+    Value input = skipRoundTrip(step.data);
+    Operation *def = input.getDefiningOp();
+    if (def && steps.contains(def) && getNext(def) == op) {
+      op = def;
+      continue;
+    }
+    chain.source = step.data;
+    // A chain operation whose result has other uses ends a chain of its
+    // own: say why the two are not one.
+    if (def && steps.contains(def) && options.reportDeclined &&
+        reportedForks.insert(def).second)
+      def->emitRemark()
+          << "tosa-compose-tables: not composed with the operations after "
+             "it: its result has "
+          << llvm::range_size(def->getResult(0).getUses()) << " uses";
+    break;
+  }
+  std::reverse(chain.steps.begin(), chain.steps.end());
+  return chain;
+}
+
+void ChainComposer::replace(const Chain &chain, Value replacement) {
+  Operation *end = chain.steps.back()->op;
+  rewriter.replaceAllUsesWith(end->getResult(0), replacement);
+  // Each result had one use, the next operation: in reverse order each is
+  // dead once the one after it is gone. Constant operands go when unused.
+  SmallVector<Operation *> ops;
+  for (const ChainStep *step : chain.steps)
+    ops.push_back(step->op);
+  for (Operation *op : llvm::reverse(ops)) {
+    // What to erase with it, found while it is there: its constants and
+    // the round trip it reads (not for the first, which reads the input).
+    llvm::SmallSetVector<Operation *, 4> constants;
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp(); def && isConstantOp(def))
+        constants.insert(def);
+    SmallVector<Operation *, 2> roundTrip =
+        op == ops.front() ? SmallVector<Operation *, 2>()
+                          : getRoundTrip(steps.find(op)->second.data);
+    // Forgotten first: a new operation may take the erased one's address.
+    steps.erase(op);
+    rewriter.eraseOp(op);
+    for (Operation *cast : llvm::reverse(roundTrip))
+      rewriter.eraseOp(cast);
+    for (Operation *constant : constants)
+      if (constant->use_empty())
+        rewriter.eraseOp(constant);
+  }
+}
+
+void ChainComposer::compose(Operation *end) {
+  Chain chain = collect(end);
+  Type resultType = end->getResult(0).getType();
+  if (!isI8Tensor(chain.source.getType()))
+    return;
+  if (!isI8Tensor(resultType)) {
+    if (chain.steps.size() >= 2 && options.reportDeclined)
+      end->emitRemark() << "tosa-compose-tables: not composed: the chain ("
+                        << describeOps(chain) << ") ends in "
+                        << quoted(resultType)
+                        << ", which an i8 TABLE cannot produce";
+    return;
+  }
+
+  ScalarProgram program = buildProgram(chain);
+  std::array<int8_t, 256> entries;
+  bool identity = true;
+  for (int code = -128; code <= 127; ++code) {
+    auto entry = static_cast<int8_t>(program.evaluate(code));
+    entries[code + 128] = entry;
+    identity &= entry == code;
+  }
+
+  Location loc = end->getLoc();
+  DenseIntElementsAttr constant;
+  if (matchPattern(chain.source, m_Constant(&constant))) {
+    SmallVector<int8_t> values;
+    values.reserve(constant.getNumElements());
+    for (const APInt &code : constant.getValues<APInt>())
+      values.push_back(entries[code.getSExtValue() + 128]);
+    rewriter.setInsertionPoint(end);
+    auto type = cast<RankedTensorType>(resultType);
+    Value folded = tosa::ConstOp::create(
+        rewriter, loc, type,
+        DenseElementsAttr::get(type, ArrayRef<int8_t>(values)));
+    if (options.reportComposed)
+      end->emitRemark() << "tosa-compose-tables: evaluated into a constant: "
+                        << describeOps(chain);
+    replace(chain, folded);
+    ++result.numConstants;
+    return;
+  }
+  if (identity && chain.source.getType() == resultType) {
+    if (options.reportComposed)
+      end->emitRemark() << "tosa-compose-tables: an identity, replaced by its "
+                           "input: "
+                        << describeOps(chain);
+    replace(chain, chain.source);
+    ++result.numIdentities;
+    return;
+  }
+  if (chain.steps.size() < 2)
+    return;
+
+  CachedTable table{QuantizedTable(Int8Table{entries, {}})};
+  table.entries =
+      DenseElementsAttr::get(RankedTensorType::get({256}, rewriter.getI8Type()),
+                             ArrayRef<int8_t>(entries));
+  EmittedLookup lookup =
+      emitter.emitLookup(table, chain.source, rewriter.getI8Type(), end, loc);
+  if (options.reportComposed)
+    end->emitRemark() << "tosa-compose-tables: composed into one table: "
+                      << describeOps(chain) << "; "
+                      << (lookup.isNewTable
+                              ? "new table"
+                              : "shares the table of an earlier chain");
+  replace(chain, lookup.value);
+  ++result.numComposed;
+}
+
+ComposeTablesResult ChainComposer::run(Operation *root) {
+  SmallVector<Operation *> candidates;
+  root->walk([&](Operation *op) {
+    if (std::optional<ChainStep> step = getChainStep(op)) {
+      steps.try_emplace(op, std::move(*step));
+      candidates.push_back(op);
+    }
+  });
+  // Ends first, then composed: replacing a chain touches nothing outside
+  // it, so the other ends stay valid.
+  SmallVector<Operation *> ends;
+  for (Operation *op : candidates)
+    if (!getNext(op))
+      ends.push_back(op);
+  for (Operation *end : ends)
+    compose(end);
+  return result;
+}
+
+ComposeTablesResult
+lutfold::composeIntegerChains(Operation *root,
+                              const ComposeTablesOptions &options) {
+  IRRewriter rewriter(root->getContext());
+  return ChainComposer(rewriter, options).run(root);
+}
