@@ -27,6 +27,12 @@ void lutfold::buildLutFoldPipeline(OpPassManager &pm,
   // modules, ...) reaches functions at any depth, the children in parallel.
   OpPassManager &children = pm.nestAny();
   children.addPass(createTosaFoldToTable(fold));
+  if (options.composeTables) {
+    TosaComposeTablesOptions compose;
+    compose.reportComposed = options.report;
+    compose.reportDeclined = options.report;
+    children.addPass(createTosaComposeTables(compose));
+  }
   if (!options.expandRemaining)
     return;
   TosaExpandQdqOptions expand;
@@ -38,7 +44,8 @@ void lutfold::buildLutFoldPipeline(OpPassManager &pm,
 void lutfold::registerLutFoldPipelines() {
   PassPipelineRegistration<LutFoldPipelineOptions>(
       "lutfold-pipeline",
-      "Fold the quantized float islands of every function into TOSA tables "
-      "(and optionally expand the quantization left)",
+      "Fold the quantized float islands of every function into TOSA tables, "
+      "compose the integer chains left into one table (and optionally expand "
+      "the quantization left)",
       buildLutFoldPipeline);
 }

@@ -28,6 +28,12 @@ struct LutFoldPipelineOptions
       llvm::cl::desc("Expand the quantizes and dequantizes left after "
                      "folding into plain TOSA with the preset's arithmetic"),
       llvm::cl::init(false)};
+  Option<bool> composeTables{
+      *this, "compose-tables",
+      llvm::cl::desc("After the fold, compose chains of integer element-wise "
+                     "operations on i8 values (tables, clamps, ...) into one "
+                     "table (--tosa-compose-tables)"),
+      llvm::cl::init(true)};
   Option<bool> report{
       *this, "report",
       llvm::cl::desc("Remarks for every folded island and every declined "
@@ -37,7 +43,9 @@ struct LutFoldPipelineOptions
 
 /// Folds the islands of every function, at any depth, into tables (the
 /// root's isolated children, such as functions and nested modules, in
-/// parallel); with `expand-remaining`, then expands what quantization is left
+/// parallel); with `compose-tables` (the default), composes the integer
+/// chains left (a table after a table, a clamp after a table) into one
+/// table; with `expand-remaining`, then expands what quantization is left
 /// into plain TOSA, for backends that do not read the quant dialect.
 void buildLutFoldPipeline(mlir::OpPassManager &pm,
                           const LutFoldPipelineOptions &options);
