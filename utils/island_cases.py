@@ -703,6 +703,116 @@ def generate_chain(args):
     print("\n".join(lines))
 
 
+def integer_chain(rng, name):
+    """A function from tensor<256xi8> to tensor<256xi8> whose body is a
+    chain of 2 to 6 integer element-wise operations for
+    --tosa-compose-tables: tables, clamps, casts to i32 and back, i32
+    arithmetic with splat constants (MUL with a shift), comparisons and
+    selects, negates and abs."""
+    t8, t32, t1 = "tensor<256xi8>", "tensor<256xi32>", "tensor<256xi1>"
+    lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, t8, t8)]
+    count = [0]
+
+    def fresh(prefix):
+        count[0] += 1
+        return "%%%s%d" % (prefix, count[0])
+
+    def const(value, elem):
+        c = fresh("c")
+        lines.append('  %s = "tosa.const"() <{values = dense<%d> : '
+                     'tensor<1x%s>}> : () -> tensor<1x%s>' % (c, value, elem, elem))
+        return c
+
+    value, kind = "%arg0", "i8"
+    length = rng.randint(2, 6)
+    steps = 0
+    while steps < length or kind != "i8":
+        steps += 1
+        if kind == "i8":
+            choice = rng.choice(["table", "table", "clamp", "widen", "compare"])
+            if choice == "table":
+                entries = [rng.randint(-128, 127) for _ in range(256)]
+                if rng.random() < 0.5:  # a monotone activation-like table
+                    entries.sort()
+                c = fresh("t")
+                lines.append('  %s = "tosa.const"() <{values = dense<[%s]> : '
+                             'tensor<256xi8>}> : () -> tensor<256xi8>'
+                             % (c, ", ".join(map(str, entries))))
+                out = fresh("v")
+                lines.append("  %s = tosa.table %s, %s : (%s, tensor<256xi8>)"
+                             " -> %s" % (out, value, c, t8, t8))
+            elif choice == "clamp":
+                lo = rng.randint(-128, 100)
+                hi = rng.randint(lo, 127)
+                out = fresh("v")
+                lines.append("  %s = tosa.clamp %s {min_val = %d : i8, max_val"
+                             " = %d : i8} : (%s) -> %s"
+                             % (out, value, lo, hi, t8, t8))
+            elif choice == "widen":
+                out = fresh("v")
+                lines.append("  %s = tosa.cast %s : (%s) -> %s"
+                             % (out, value, t8, t32))
+                kind = "i32"
+            else:
+                bound = const(rng.randint(-128, 127), "i8")
+                pred = fresh("p")
+                op = rng.choice(["tosa.greater", "tosa.greater_equal",
+                                 "tosa.equal"])
+                lines.append("  %s = %s %s, %s : (%s, tensor<1xi8>) -> %s"
+                             % (pred, op, value, bound, t8, t1))
+                a = const(rng.randint(-128, 127), "i8")
+                b = const(rng.randint(-128, 127), "i8")
+                out = fresh("v")
+                lines.append("  %s = tosa.select %s, %s, %s : (%s, tensor<1xi8>,"
+                             " tensor<1xi8>) -> %s" % (out, pred, a, b, t1, t8))
+        else:
+            choice = rng.choice(["add", "sub", "mul", "clamp", "abs", "negate",
+                                 "narrow", "narrow"])
+            out = fresh("v")
+            if choice in ("add", "sub"):
+                c = const(rng.randint(-300, 300), "i32")
+                lines.append("  %s = tosa.%s %s, %s : (%s, tensor<1xi32>) -> %s"
+                             % (out, choice, value, c, t32, t32))
+            elif choice == "mul":
+                c = const(rng.randint(-40, 40), "i32")
+                shift = fresh("s")
+                lines.append('  %s = "tosa.const"() <{values = dense<%d> : '
+                             'tensor<1xi8>}> : () -> tensor<1xi8>'
+                             % (shift, rng.randint(0, 4)))
+                lines.append("  %s = tosa.mul %s, %s, %s : (%s, tensor<1xi32>,"
+                             " tensor<1xi8>) -> %s"
+                             % (out, value, c, shift, t32, t32))
+            elif choice == "clamp":
+                lo = rng.randint(-1000, 100)
+                hi = rng.randint(lo, 1000)
+                lines.append("  %s = tosa.clamp %s {min_val = %d : i32, max_val"
+                             " = %d : i32} : (%s) -> %s"
+                             % (out, value, lo, hi, t32, t32))
+            elif choice == "abs":
+                lines.append("  %s = tosa.abs %s : (%s) -> %s"
+                             % (out, value, t32, t32))
+            elif choice == "negate":
+                zp1, zp2 = const(0, "i32"), const(0, "i32")
+                lines.append("  %s = tosa.negate %s, %s, %s : (%s, tensor<1xi32>,"
+                             " tensor<1xi32>) -> %s"
+                             % (out, value, zp1, zp2, t32, t32))
+            else:
+                # Back to i8: TOSA CAST between integers keeps the low bits.
+                lines.append("  %s = tosa.cast %s : (%s) -> %s"
+                             % (out, value, t32, t8))
+                kind = "i8"
+        value = out
+    lines += ["  return %s : %s" % (value, t8), "}"]
+    return "\n".join(lines)
+
+
+def generate_integer_chains(args):
+    """--count random integer chains (integer_chain), one function each."""
+    rng = random.Random(args.seed)
+    print("\n".join(integer_chain(rng, "chain%d" % i)
+                    for i in range(args.count)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -725,9 +835,13 @@ def main():
     main_parser.add_argument("--params")
     chain = sub.add_parser("generate-chain")
     chain.add_argument("--length", type=int, required=True)
+    chains = sub.add_parser("generate-integer-chains")
+    chains.add_argument("--count", type=int, required=True)
+    chains.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     {"generate": generate, "check": check, "add-main": add_main,
-     "generate-chain": generate_chain}[args.command](args)
+     "generate-chain": generate_chain,
+     "generate-integer-chains": generate_integer_chains}[args.command](args)
 
 
 if __name__ == "__main__":
