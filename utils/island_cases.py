@@ -708,7 +708,9 @@ def integer_chain(rng, name):
     chain of 2 to 6 integer element-wise operations for
     --tosa-compose-tables: tables, clamps, casts to i32 and back, i32
     arithmetic with splat constants (MUL with a shift), comparisons and
-    selects, negates and abs."""
+    selects, negates and abs, and per-tensor RESCALEs (i8 to i8, i8 to i32,
+    i32 to i8; 32- or 16-bit multipliers, single or double rounding,
+    unsigned i8 ends)."""
     t8, t32, t1 = "tensor<256xi8>", "tensor<256xi32>", "tensor<256xi1>"
     lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, t8, t8)]
     count = [0]
@@ -723,13 +725,54 @@ def integer_chain(rng, name):
                      'tensor<1x%s>}> : () -> tensor<1x%s>' % (c, value, elem, elem))
         return c
 
+    def rescale(value, in_kind, out_kind):
+        """A per-tensor RESCALE with random parameters: a scale in about
+        [1/16, 4] (a 32-bit multiplier, or 16-bit for i8 inputs), zero
+        points where the types allow them, single or double rounding,
+        unsigned i8 ends now and then."""
+        scale32 = in_kind == "i32" or rng.random() < 0.75
+        if scale32:
+            multiplier = rng.randint(1 << 30, (1 << 31) - 1)
+            shift = rng.randint(28, 34) if in_kind == "i8" else \
+                rng.randint(30, 40)
+        else:
+            multiplier = rng.randint(1 << 14, (1 << 15) - 1)
+            shift = rng.randint(12, 18)
+        rounding = rng.choice(["SINGLE_ROUND", "DOUBLE_ROUND"]) \
+            if scale32 else "SINGLE_ROUND"
+        in_unsigned = in_kind == "i8" and rng.random() < 0.2
+        out_unsigned = out_kind == "i8" and rng.random() < 0.2
+        in_zp = rng.randint(-128, 127) if in_kind == "i8" else 0
+        out_zp = rng.randint(-128, 127) if out_kind == "i8" else 0
+        m = fresh("m")
+        lines.append('  %s = "tosa.const"() <{values = dense<%d> : tensor<1x%s>}>'
+                     ' : () -> tensor<1x%s>' % (m, multiplier,
+                                                "i32" if scale32 else "i16",
+                                                "i32" if scale32 else "i16"))
+        sh = fresh("sh")
+        lines.append('  %s = "tosa.const"() <{values = dense<%d> : tensor<1xi8>}>'
+                     ' : () -> tensor<1xi8>' % (sh, shift))
+        izp, ozp = const(in_zp, in_kind), const(out_zp, out_kind)
+        out = fresh("v")
+        tin, tout = "tensor<256x%s>" % in_kind, "tensor<256x%s>" % out_kind
+        lines.append(
+            "  %s = tosa.rescale %s, %s, %s, %s, %s {input_unsigned = %s, "
+            "output_unsigned = %s, per_channel = false, rounding_mode = %s, "
+            "scale32 = %s} : (%s, tensor<1x%s>, tensor<1xi8>, tensor<1x%s>, "
+            "tensor<1x%s>) -> %s"
+            % (out, value, m, sh, izp, ozp, str(in_unsigned).lower(),
+               str(out_unsigned).lower(), rounding, str(scale32).lower(), tin,
+               "i32" if scale32 else "i16", in_kind, out_kind, tout))
+        return out
+
     value, kind = "%arg0", "i8"
     length = rng.randint(2, 6)
     steps = 0
     while steps < length or kind != "i8":
         steps += 1
         if kind == "i8":
-            choice = rng.choice(["table", "table", "clamp", "widen", "compare"])
+            choice = rng.choice(["table", "table", "clamp", "widen", "compare",
+                                 "requantize", "rescale_wide"])
             if choice == "table":
                 entries = [rng.randint(-128, 127) for _ in range(256)]
                 if rng.random() < 0.5:  # a monotone activation-like table
@@ -748,6 +791,11 @@ def integer_chain(rng, name):
                 lines.append("  %s = tosa.clamp %s {min_val = %d : i8, max_val"
                              " = %d : i8} : (%s) -> %s"
                              % (out, value, lo, hi, t8, t8))
+            elif choice == "requantize":
+                out = rescale(value, "i8", "i8")
+            elif choice == "rescale_wide":
+                out = rescale(value, "i8", "i32")
+                kind = "i32"
             elif choice == "widen":
                 out = fresh("v")
                 lines.append("  %s = tosa.cast %s : (%s) -> %s"
@@ -767,7 +815,10 @@ def integer_chain(rng, name):
                              " tensor<1xi8>) -> %s" % (out, pred, a, b, t1, t8))
         else:
             choice = rng.choice(["add", "sub", "mul", "clamp", "abs", "negate",
-                                 "narrow", "narrow"])
+                                 "narrow", "narrow", "rescale_narrow"])
+            if choice == "rescale_narrow":
+                value, kind = rescale(value, "i32", "i8"), "i8"
+                continue
             out = fresh("v")
             if choice in ("add", "sub"):
                 c = const(rng.randint(-300, 300), "i32")

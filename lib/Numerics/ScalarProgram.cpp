@@ -78,6 +78,7 @@ static constexpr OpcodeInfo kOpcodeInfo[] = {
   {NAME, 1, ScalarOpTyping::TYPING, F32_FUNCTION},
 #include "lutfold/Numerics/ScalarOps.def"
     {"table", 1, ScalarOpTyping::Numeric, nullptr},
+    {"rescale", 1, ScalarOpTyping::Numeric, nullptr},
 };
 
 static const OpcodeInfo &getInfo(ScalarOpcode opcode) {
@@ -209,6 +210,21 @@ ScalarProgram::addTable(ValueId operand,
   return append(op);
 }
 
+ScalarProgram::ValueId
+ScalarProgram::addRescale(ValueId operand, const TosaRescaleParams &params,
+                          ScalarType type) {
+  assert(isInteger(instructions[operand].type) && isInteger(type) &&
+         getIntegerWidth(instructions[operand].type) == params.inputBits &&
+         getIntegerWidth(type) == params.outputBits &&
+         "a RESCALE between integers of its parameters' widths");
+  ScalarInstruction op;
+  op.opcode = ScalarOpcode::Rescale;
+  op.type = type;
+  op.operands[0] = operand;
+  op.rescale = std::make_shared<const TosaRescaleParams>(params);
+  return append(op);
+}
+
 ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
                                                 ValueId lhs, ValueId rhs,
                                                 scalar::NanMode mode,
@@ -256,6 +272,9 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
   case ScalarOpcode::Table:
     assert(a >= -128 && a <= 127 && "an i8 TABLE reads i8 values");
     value = (*op.table)[static_cast<size_t>(a + 128)];
+    break;
+  case ScalarOpcode::Rescale:
+    value = applyRescale(a, *op.rescale);
     break;
   default:
     llvm_unreachable("not an integer operation");
@@ -472,6 +491,18 @@ void ScalarProgram::appendKey(std::string &key) const {
     if (instruction.table)
       key.append(reinterpret_cast<const char *>(instruction.table->data()),
                  instruction.table->size());
+    if (const TosaRescaleParams *rescale = instruction.rescale.get()) {
+      append(rescale->multiplier);
+      append(rescale->shift);
+      append(rescale->inputZeroPoint);
+      append(rescale->outputZeroPoint);
+      append(rescale->scale32);
+      append(rescale->doubleRound);
+      append(rescale->inputUnsigned);
+      append(rescale->outputUnsigned);
+      append(rescale->inputBits);
+      append(rescale->outputBits);
+    }
   }
   append(result);
 }

@@ -41,3 +41,46 @@ std::optional<TosaRescale> TosaRescale::forScale(double scale,
 double TosaRescale::getScale() const {
   return std::ldexp(static_cast<double>(multiplier), -static_cast<int>(shift));
 }
+
+/// The `bits`-bit pattern of `value`, read unsigned.
+static int64_t asUnsigned(int64_t value, unsigned bits) {
+  return static_cast<int64_t>(static_cast<uint64_t>(value) &
+                              ((uint64_t(1) << bits) - 1));
+}
+
+/// `value` (in [0, 2^bits)) as the signed value with the same bits.
+static int64_t asSigned(int64_t value, unsigned bits) {
+  uint64_t sign = uint64_t(1) << (bits - 1);
+  return static_cast<int64_t>((static_cast<uint64_t>(value) ^ sign)) -
+         static_cast<int64_t>(sign);
+}
+
+int64_t lutfold::applyRescale(int64_t value, const TosaRescaleParams &params) {
+  assert(params.shift >= 1 && params.shift <= 62 && "shift outside [1, 62]");
+  int64_t input =
+      params.inputUnsigned ? asUnsigned(value, params.inputBits) : value;
+  int64_t inputZeroPoint =
+      params.inputUnsigned ? asUnsigned(params.inputZeroPoint, params.inputBits)
+                           : params.inputZeroPoint;
+  __int128 shifted = static_cast<__int128>(input) - inputZeroPoint;
+  __int128 rounding = __int128(1) << (params.shift - 1);
+  if (params.scale32 && params.doubleRound && params.shift > 31)
+    rounding += shifted >= 0 ? (__int128(1) << 30) : -(__int128(1) << 30);
+  int64_t multiplier = params.scale32
+                           ? int64_t(params.multiplier)
+                           : int64_t(static_cast<int16_t>(params.multiplier));
+  __int128 scaled = (shifted * multiplier + rounding) >> params.shift;
+  int64_t outputZeroPoint =
+      params.outputUnsigned
+          ? asUnsigned(params.outputZeroPoint, params.outputBits)
+          : params.outputZeroPoint;
+  __int128 result = scaled + outputZeroPoint;
+  int64_t lo =
+      params.outputUnsigned ? 0 : -(int64_t(1) << (params.outputBits - 1));
+  int64_t hi = params.outputUnsigned
+                   ? (int64_t(1) << params.outputBits) - 1
+                   : (int64_t(1) << (params.outputBits - 1)) - 1;
+  int64_t clamped = static_cast<int64_t>(
+      std::clamp<__int128>(result, __int128(lo), __int128(hi)));
+  return params.outputUnsigned ? asSigned(clamped, params.outputBits) : clamped;
+}

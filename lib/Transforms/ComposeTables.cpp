@@ -20,6 +20,7 @@
 #include "IslandOps.h"
 #include "TableEmitter.h"
 
+#include "lutfold/Numerics/TosaIntegerOps.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -47,6 +48,8 @@ struct ChainStep {
   Value data;
   /// tosa.table: its entries.
   std::optional<std::array<int8_t, 256>> table;
+  /// tosa.rescale: its parameters.
+  std::optional<TosaRescaleParams> rescale;
   /// Otherwise: the operation as an island step.
   std::optional<ElementwiseStep> step;
 };
@@ -63,12 +66,93 @@ static bool isI8Tensor(Type type) {
   return tensor && tensor.getElementType().isSignlessInteger(8);
 }
 
+/// The one element of a constant integer tensor.
+static std::optional<int64_t> getScalarConstant(Value value) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || attr.getNumElements() != 1)
+    return std::nullopt;
+  return (*attr.getValues<APInt>().begin()).getSExtValue();
+}
+
+/// The width of an integer tensor's elements among 8, 16 and 32 bits.
+static std::optional<unsigned> getIntegerTensorWidth(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  auto element =
+      tensor ? dyn_cast<IntegerType>(tensor.getElementType()) : IntegerType();
+  if (!element || !element.isSignless() ||
+      !llvm::is_contained({8u, 16u, 32u}, element.getWidth()))
+    return std::nullopt;
+  return element.getWidth();
+}
+
+/// A per-tensor RESCALE between integer tensors of one shape with constant
+/// parameters, or why not (empty when it is no RESCALE of integers at all).
+static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
+                                           std::string &reason) {
+  std::optional<unsigned> inputBits =
+      getIntegerTensorWidth(rescale.getInput().getType());
+  std::optional<unsigned> outputBits =
+      getIntegerTensorWidth(rescale.getOutput().getType());
+  if (!inputBits || !outputBits)
+    return failure();
+  if (cast<RankedTensorType>(rescale.getInput().getType()).getShape() !=
+      cast<RankedTensorType>(rescale.getOutput().getType()).getShape())
+    return failure();
+  if (rescale.getPerChannel()) {
+    reason = "a per-channel RESCALE is not one function of the codes";
+    return failure();
+  }
+  if (rescale.getRoundingMode() == tosa::RoundingMode::INEXACT_ROUND) {
+    reason = "INEXACT_ROUND leaves the rounding to the implementation";
+    return failure();
+  }
+  std::optional<int64_t> multiplier =
+      getScalarConstant(rescale.getMultiplier());
+  std::optional<int64_t> shift = getScalarConstant(rescale.getShift());
+  std::optional<int64_t> inputZeroPoint =
+      getScalarConstant(rescale.getInputZp());
+  std::optional<int64_t> outputZeroPoint =
+      getScalarConstant(rescale.getOutputZp());
+  if (!multiplier || !shift || !inputZeroPoint || !outputZeroPoint) {
+    reason = "its multiplier, shift and zero points are not constants of one "
+             "element";
+    return failure();
+  }
+  if (*shift < 2 || *shift > 62 || *multiplier < 0) {
+    reason = "its shift is outside [2, 62] or its multiplier negative, which "
+             "TOSA does not define";
+    return failure();
+  }
+  TosaRescaleParams params;
+  params.multiplier = static_cast<int32_t>(*multiplier);
+  params.shift = static_cast<unsigned>(*shift);
+  params.inputZeroPoint = *inputZeroPoint;
+  params.outputZeroPoint = *outputZeroPoint;
+  params.scale32 = rescale.getScale32();
+  params.doubleRound =
+      rescale.getRoundingMode() == tosa::RoundingMode::DOUBLE_ROUND;
+  params.inputUnsigned = rescale.getInputUnsigned();
+  params.outputUnsigned = rescale.getOutputUnsigned();
+  params.inputBits = *inputBits;
+  params.outputBits = *outputBits;
+  return ChainStep{rescale, rescale.getInput(), std::nullopt, params,
+                   std::nullopt};
+}
+
 /// The step of `op` if it may be part of a chain: an i8 TABLE with constant
-/// entries, or an island operation on integers with one non-constant operand
-/// of the result's shape.
-static std::optional<ChainStep> getChainStep(Operation *op) {
+/// entries, a per-tensor RESCALE, or an island operation on integers with
+/// one non-constant operand of the result's shape. `reason` says why a
+/// RESCALE is not one.
+static std::optional<ChainStep> getChainStep(Operation *op,
+                                             std::string &reason) {
   if (op->getNumResults() != 1)
     return std::nullopt;
+  if (auto rescale = dyn_cast<tosa::RescaleOp>(op)) {
+    FailureOr<ChainStep> step = getRescaleStep(rescale, reason);
+    if (failed(step))
+      return std::nullopt;
+    return std::move(*step);
+  }
   auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
   if (!resultType)
     return std::nullopt;
@@ -79,15 +163,16 @@ static std::optional<ChainStep> getChainStep(Operation *op) {
         entries.getNumElements() != 256)
       return std::nullopt;
     ChainStep chainStep{op, table.getInput1(), std::array<int8_t, 256>{},
-                        std::nullopt};
+                        std::nullopt, std::nullopt};
     for (auto [i, entry] : llvm::enumerate(entries.getValues<APInt>()))
       (*chainStep.table)[i] = static_cast<int8_t>(entry.getSExtValue());
     return chainStep;
   }
   if (!getIslandOpcode(op))
     return std::nullopt;
-  std::string reason;
-  FailureOr<ElementwiseStep> step = translateOperation(op, reason);
+  // Why an island operation is not one does not concern chains.
+  std::string ignored;
+  FailureOr<ElementwiseStep> step = translateOperation(op, ignored);
   if (failed(step))
     return std::nullopt;
   auto isIntegral = [](Type type) {
@@ -109,7 +194,7 @@ static std::optional<ChainStep> getChainStep(Operation *op) {
   auto dataType = data ? dyn_cast<RankedTensorType>(data.getType()) : nullptr;
   if (!dataType || dataType.getShape() != resultType.getShape())
     return std::nullopt;
-  return ChainStep{op, data, std::nullopt, std::move(*step)};
+  return ChainStep{op, data, std::nullopt, std::nullopt, std::move(*step)};
 }
 
 /// The program of `chain`, from its i8 input to its result.
@@ -119,6 +204,12 @@ static ScalarProgram buildProgram(const Chain &chain) {
   for (const ChainStep *chainStep : chain.steps) {
     if (chainStep->table) {
       current = program.addTable(current, *chainStep->table);
+      continue;
+    }
+    if (chainStep->rescale) {
+      current = program.addRescale(
+          current, *chainStep->rescale,
+          *getScalarType(chainStep->op->getResult(0).getType()));
       continue;
     }
     const ElementwiseStep &step = *chainStep->step;
@@ -347,9 +438,12 @@ void ChainComposer::compose(Operation *end) {
 ComposeTablesResult ChainComposer::run(Operation *root) {
   SmallVector<Operation *> candidates;
   root->walk([&](Operation *op) {
-    if (std::optional<ChainStep> step = getChainStep(op)) {
+    std::string reason;
+    if (std::optional<ChainStep> step = getChainStep(op, reason)) {
       steps.try_emplace(op, std::move(*step));
       candidates.push_back(op);
+    } else if (!reason.empty() && options.reportDeclined) {
+      op->emitRemark() << "tosa-compose-tables: not composed: " << reason;
     }
   });
   // Ends first, then composed: replacing a chain touches nothing outside

@@ -10,7 +10,7 @@
 // RUN:   --tosa-compose-tables="report-composed report-declined" %s > /dev/null
 // The composed IR is valid TOSA for integer targets.
 // RUN: lutfold-opt --split-input-file --tosa-compose-tables %s \
-// RUN:   | mlir-opt --split-input-file --tosa-attach-target="specification_version=1.1.draft profiles=pro_int" \
+// RUN:   | mlir-opt --split-input-file --tosa-attach-target="specification_version=1.1.draft profiles=pro_int extensions=inexactround" \
 // RUN:     --tosa-validate > /dev/null
 // Two tables (negate, then halve): entry c is half[neg[c]].
 // CHECK-LABEL: func.func @table_table
@@ -113,6 +113,46 @@ func.func @shared(%x: tensor<8xi8>, %y: tensor<4xi8>) -> (tensor<8xi8>, tensor<4
   // expected-remark @below {{composed into one table: tosa.table, tosa.clamp; shares the table of an earlier chain}}
   %d = tosa.clamp %c {min_val = 0 : i8, max_val = 20 : i8} : (tensor<4xi8>) -> tensor<4xi8>
   return %b, %d : tensor<8xi8>, tensor<4xi8>
+}
+
+// -----
+// A requantizing RESCALE (scale 2^30 / 2^31, zero points 3 and -2) after a
+// table: entry c is clamp(floor(((neg[c] - 3) 2^30 + 2^30) / 2^31) - 2).
+// CHECK-LABEL: func.func @table_rescale
+// CHECK: "tosa.const"() <{values = dense<[60, 60, 60, 59, 59, 58, 58, 57, 57, 56, 56, 55, 55, 54, 54, 53, 53, 52, 52, 51, 51, 50, 50, 49, 49, 48, 48, 47, 47, 46, 46, 45, 45, 44, 44, 43, 43, 42, 42, 41, 41, 40, 40, 39, 39, 38, 38, 37, 37, 36, 36, 35, 35, 34, 34, 33, 33, 32, 32, 31, 31, 30, 30, 29, 29, 28, 28, 27, 27, 26, 26, 25, 25, 24, 24, 23, 23, 22, 22, 21, 21, 20, 20, 19, 19, 18, 18, 17, 17, 16, 16, 15, 15, 14, 14, 13, 13, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0, -1, -1, -2, -2, -3, -3, -4, -4, -5, -5, -6, -6, -7, -7, -8, -8, -9, -9, -10, -10, -11, -11, -12, -12, -13, -13, -14, -14, -15, -15, -16, -16, -17, -17, -18, -18, -19, -19, -20, -20, -21, -21, -22, -22, -23, -23, -24, -24, -25, -25, -26, -26, -27, -27, -28, -28, -29, -29, -30, -30, -31, -31, -32, -32, -33, -33, -34, -34, -35, -35, -36, -36, -37, -37, -38, -38, -39, -39, -40, -40, -41, -41, -42, -42, -43, -43, -44, -44, -45, -45, -46, -46, -47, -47, -48, -48, -49, -49, -50, -50, -51, -51, -52, -52, -53, -53, -54, -54, -55, -55, -56, -56, -57, -57, -58, -58, -59, -59, -60, -60, -61, -61, -62, -62, -63, -63, -64, -64, -65, -65, -66, -66, -67]> : tensor<256xi8>}>
+// CHECK-NEXT: tosa.table
+// CHECK-NOT: tosa.rescale
+func.func @table_rescale(%x: tensor<8xi8>) -> tensor<8xi8> {
+  %neg = "tosa.const"() <{values = dense<[127, 127, 126, 125, 124, 123, 122, 121, 120, 119, 118, 117, 116, 115, 114, 113, 112, 111, 110, 109, 108, 107, 106, 105, 104, 103, 102, 101, 100, 99, 98, 97, 96, 95, 94, 93, 92, 91, 90, 89, 88, 87, 86, 85, 84, 83, 82, 81, 80, 79, 78, 77, 76, 75, 74, 73, 72, 71, 70, 69, 68, 67, 66, 65, 64, 63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18, -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32, -33, -34, -35, -36, -37, -38, -39, -40, -41, -42, -43, -44, -45, -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57, -58, -59, -60, -61, -62, -63, -64, -65, -66, -67, -68, -69, -70, -71, -72, -73, -74, -75, -76, -77, -78, -79, -80, -81, -82, -83, -84, -85, -86, -87, -88, -89, -90, -91, -92, -93, -94, -95, -96, -97, -98, -99, -100, -101, -102, -103, -104, -105, -106, -107, -108, -109, -110, -111, -112, -113, -114, -115, -116, -117, -118, -119, -120, -121, -122, -123, -124, -125, -126, -127]> : tensor<256xi8>}> : () -> tensor<256xi8>
+  %m = "tosa.const"() <{values = dense<1073741824> : tensor<1xi32>}> : () -> tensor<1xi32>
+  %s = "tosa.const"() <{values = dense<31> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %izp = "tosa.const"() <{values = dense<3> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %ozp = "tosa.const"() <{values = dense<-2> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.table %x, %neg : (tensor<8xi8>, tensor<256xi8>) -> tensor<8xi8>
+  // expected-remark @below {{composed into one table: tosa.table, tosa.rescale; new table}}
+  %b = tosa.rescale %a, %m, %s, %izp, %ozp {input_unsigned = false, output_unsigned = false, per_channel = false, rounding_mode = SINGLE_ROUND, scale32 = true} : (tensor<8xi8>, tensor<1xi32>, tensor<1xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<8xi8>
+  return %b : tensor<8xi8>
+}
+
+// -----
+
+// Per-channel and INEXACT_ROUND rescales are not one function of the codes.
+// CHECK-LABEL: func.func @rescales_left
+// CHECK-COUNT-2: tosa.rescale
+// CHECK-NOT: tosa.table
+func.func @rescales_left(%x: tensor<2x2xi8>) -> (tensor<2x2xi8>, tensor<2x2xi8>) {
+  %m2 = "tosa.const"() <{values = dense<[1073741824, 1610612736]> : tensor<2xi32>}> : () -> tensor<2xi32>
+  %s2 = "tosa.const"() <{values = dense<[31, 31]> : tensor<2xi8>}> : () -> tensor<2xi8>
+  %m = "tosa.const"() <{values = dense<1073741824> : tensor<1xi32>}> : () -> tensor<1xi32>
+  %s = "tosa.const"() <{values = dense<31> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %zp = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = tosa.clamp %x {min_val = 0 : i8, max_val = 100 : i8} : (tensor<2x2xi8>) -> tensor<2x2xi8>
+  // expected-remark @below {{not composed: a per-channel RESCALE is not one function of the codes}}
+  %a = tosa.rescale %c, %m2, %s2, %zp, %zp {input_unsigned = false, output_unsigned = false, per_channel = true, rounding_mode = SINGLE_ROUND, scale32 = true} : (tensor<2x2xi8>, tensor<2xi32>, tensor<2xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<2x2xi8>
+  %d = tosa.clamp %x {min_val = 0 : i8, max_val = 100 : i8} : (tensor<2x2xi8>) -> tensor<2x2xi8>
+  // expected-remark @below {{not composed: INEXACT_ROUND leaves the rounding to the implementation}}
+  %b = tosa.rescale %d, %m, %s, %zp, %zp {input_unsigned = false, output_unsigned = false, per_channel = false, rounding_mode = INEXACT_ROUND, scale32 = true} : (tensor<2x2xi8>, tensor<1xi32>, tensor<1xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<2x2xi8>
+  return %a, %b : tensor<2x2xi8>, tensor<2x2xi8>
 }
 
 // -----

@@ -106,3 +106,56 @@ TEST(TosaIntegerOpsTest, RescaleAddsTheZeroPointAndSaturates) {
 }
 
 } // namespace
+
+// applyRescale against values worked out by hand from the specification's
+// pseudocode.
+TEST(TosaIntegerOpsTest, RescaleInFull) {
+  TosaRescaleParams half; // scale 2^30 / 2^31 = 0.5
+  half.shift = 31;
+  EXPECT_EQ(applyRescale(3, half), 2);   // 1.5 rounds up
+  EXPECT_EQ(applyRescale(-3, half), -1); // -1.5 rounds up too
+  EXPECT_EQ(applyRescale(-128, half), -64);
+
+  TosaRescaleParams zeroPoints; // scale 1: value - 5 + 7
+  zeroPoints.inputZeroPoint = 5;
+  zeroPoints.outputZeroPoint = 7;
+  EXPECT_EQ(applyRescale(10, zeroPoints), 12);
+  EXPECT_EQ(applyRescale(127, zeroPoints), 127); // 129 saturates
+  EXPECT_EQ(applyRescale(-128, zeroPoints), -126);
+
+  // Scale 2^30 / 2^40: 511 * 2^-10 is 0.499..., which single rounding
+  // gives as 0 and double rounding (2^30 more before the shift) as 1.
+  TosaRescaleParams fine;
+  fine.shift = 40;
+  fine.inputBits = 32;
+  EXPECT_EQ(applyRescale(511, fine), 0);
+  fine.doubleRound = true;
+  EXPECT_EQ(applyRescale(511, fine), 1);
+  // -0.5: half up gives 0; double rounding, 2^30 less first, -1.
+  EXPECT_EQ(applyRescale(-512, fine), -1);
+  fine.doubleRound = false;
+  EXPECT_EQ(applyRescale(-512, fine), 0);
+
+  // Unsigned ends: stored -1 is 255, zero point stored -128 is 128.
+  TosaRescaleParams unsignedIn;
+  unsignedIn.inputUnsigned = true;
+  unsignedIn.inputZeroPoint = -128;
+  EXPECT_EQ(applyRescale(-1, unsignedIn), 127);
+  EXPECT_EQ(applyRescale(0, unsignedIn), -128);
+  TosaRescaleParams unsignedOut;
+  unsignedOut.outputUnsigned = true;
+  unsignedOut.outputZeroPoint = -128;
+  EXPECT_EQ(applyRescale(100, unsignedOut), -28); // 228, stored as -28
+  EXPECT_EQ(applyRescale(-128, unsignedOut), 0);
+  EXPECT_EQ(applyRescale(127, unsignedOut), -1); // 255
+  EXPECT_EQ(applyRescale(-127, unsignedOut), 1);
+
+  // 16-bit multiplier: scale 3 / 4 on an i16 input, to i16.
+  TosaRescaleParams scale16;
+  scale16.scale32 = false;
+  scale16.multiplier = 3;
+  scale16.shift = 2;
+  scale16.inputBits = scale16.outputBits = 16;
+  EXPECT_EQ(applyRescale(1000, scale16), 750);
+  EXPECT_EQ(applyRescale(-30000, scale16), -22500);
+}

@@ -19,6 +19,7 @@
 #define LUTFOLD_NUMERICS_SCALARPROGRAM_H
 
 #include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Numerics/TosaIntegerOps.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -53,6 +54,8 @@ enum class ScalarOpcode : uint8_t {
   /// An i8 TOSA TABLE: 256 entries indexed by the i8 operand plus 128. Not
   /// an island operation (ScalarOps.def): integer chains use it.
   Table,
+  /// A per-tensor TOSA RESCALE between integer types (TosaRescaleParams).
+  Rescale,
 };
 
 /// What an operator reads and produces.
@@ -100,6 +103,8 @@ struct ScalarInstruction {
   unsigned shift = 0;
   /// Table: the 256 entries, entry i for operand i - 128.
   std::shared_ptr<const std::array<int8_t, 256>> table;
+  /// Rescale: its parameters.
+  std::shared_ptr<const TosaRescaleParams> rescale;
 };
 
 /// What one evaluation produced, with where a NaN came from.
@@ -130,6 +135,10 @@ public:
                     scalar::NanMode mode, ScalarType type);
   /// An i8 TABLE lookup of the I8 `operand`: entry i for operand i - 128.
   ValueId addTable(ValueId operand, const std::array<int8_t, 256> &entries);
+  /// A per-tensor RESCALE of the integer `operand` to integer `type`;
+  /// `params`' widths must be those of the operand and `type`.
+  ValueId addRescale(ValueId operand, const TosaRescaleParams &params,
+                     ScalarType type);
   /// An I32 multiply whose 64-bit product is shifted right by `shift` with
   /// rounding, as TOSA MUL does.
   ValueId addShiftedMul(ValueId lhs, ValueId rhs, unsigned shift);

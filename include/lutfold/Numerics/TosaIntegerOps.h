@@ -89,6 +89,33 @@ struct TosaRescale {
   }
 };
 
+/// A per-tensor TOSA RESCALE in full: any integer input and output width,
+/// 32- or 16-bit multiplier, single or double rounding, signed or unsigned
+/// ends. Zero points are given as stored (an unsigned end reads its own
+/// bits unsigned).
+struct TosaRescaleParams {
+  int32_t multiplier = 1 << 30;
+  unsigned shift = 30;
+  int64_t inputZeroPoint = 0;
+  int64_t outputZeroPoint = 0;
+  bool scale32 = true;
+  bool doubleRound = false;
+  bool inputUnsigned = false;
+  bool outputUnsigned = false;
+  unsigned inputBits = 8;
+  unsigned outputBits = 8;
+};
+
+/// TOSA RESCALE of one element, as the specification's pseudocode defines
+/// it: the input (as stored, a signed value of inputBits bits) read signed
+/// or unsigned, minus the input zero point, through apply_scale_32 (double
+/// rounding adds +-2^30 to the rounding when the shift is above 31) or
+/// apply_scale_16, plus the output zero point, clamped to the output's
+/// signed or unsigned range; returned as stored (a signed value of
+/// outputBits bits). Products are computed in 128 bits, so out-of-range
+/// inputs, which TOSA leaves unpredictable, give a defined value.
+int64_t applyRescale(int64_t value, const TosaRescaleParams &params);
+
 } // namespace lutfold
 
 #endif // LUTFOLD_NUMERICS_TOSAINTEGEROPS_H

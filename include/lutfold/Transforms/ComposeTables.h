@@ -44,11 +44,12 @@ struct ComposeTablesResult {
 /// user), with splat constants for any other operand, from an i8 tensor to
 /// an i8 tensor of the same shape, by one `tosa.table` on the chain's input
 /// when it has two or more operations. The operations are `tosa.table` on
-/// i8 and the integer forms of the island operations (clamp, add, sub, mul,
-/// negate, abs, maximum, minimum, cast, comparisons, logical operations,
-/// select). A chain (of any length) whose table is the identity is replaced
-/// by its input; one over a constant i8 tensor by a constant. Identical
-/// tables in a function share one constant.
+/// i8, per-tensor `tosa.rescale` with constant parameters, and the integer
+/// forms of the island operations (clamp, add, sub, mul, negate, abs,
+/// maximum, minimum, cast, comparisons, logical operations, select). A chain
+/// (of any length) whose table is the identity is replaced by its input; one
+/// over a constant i8 tensor by a constant. Identical tables in a function
+/// share one constant.
 ComposeTablesResult composeIntegerChains(mlir::Operation *root,
                                          const ComposeTablesOptions &options);
 

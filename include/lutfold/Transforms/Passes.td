@@ -148,20 +148,26 @@ def TosaComposeTables : Pass<"tosa-compose-tables"> {
     with one `tosa.table` on the chain's input. Each operation reads one
     non-constant value, the previous operation's result, which has no other
     use (other operands are splat constants), and keeps its shape. The
-    operations are `tosa.table` on i8 with constant entries and the integer
-    forms of the island operations: clamp, add, sub, mul, negate, abs,
-    maximum, minimum, cast between integer and boolean types, comparisons,
-    logical operations and select; intermediate values may be wider than i8.
-    The chain is evaluated on the 256 codes with the interpreter of
+    operations are `tosa.table` on i8 with constant entries, per-tensor
+    `tosa.rescale` between i8, i16 and i32 with constant parameters (32- or
+    16-bit multiplier, SINGLE_ROUND or DOUBLE_ROUND, `input_unsigned` and
+    `output_unsigned`), and the integer forms of the island operations:
+    clamp, add, sub, mul (with a shift on i32), negate, abs, maximum,
+    minimum, cast between integer and boolean types, comparisons, logical
+    operations and select; intermediate values may be wider than i8. The
+    chain is evaluated on the 256 codes with the interpreter of
     `--tosa-fold-to-table` and TOSA's integer semantics (wrapping
-    arithmetic, saturating casts from float excepted as they cannot occur).
+    arithmetic, casts that keep the low bits, the RESCALE pseudocode).
+    Storage casts in a round trip (`quant.scast(quant.scast(x))`, which the
+    fold leaves between islands in a row) do not cut a chain.
 
     A chain of any length whose table is the identity (a `tosa.table` of
     `[-128, ..., 127]`, say) is replaced by its input; one over a constant
     i8 tensor is evaluated into a constant. Identical tables in a function
     share one `tosa.const`, as the fold's do. Chains that end in a type wider
-    than i8, and chains cut by a value with other uses, are left alone;
-    `report-declined` says so at the operation where they stop.
+    than i8, chains cut by a value with other uses, and per-channel or
+    INEXACT_ROUND rescales are left alone; `report-declined` says so at the
+    operation where they stop.
 
     Example:
 
