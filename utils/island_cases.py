@@ -708,9 +708,9 @@ def integer_chain(rng, name):
     chain of 2 to 6 integer element-wise operations for
     --tosa-compose-tables: tables, clamps, casts to i32 and back, i32
     arithmetic with splat constants (MUL with a shift), comparisons and
-    selects, negates and abs, and per-tensor RESCALEs (i8 to i8, i8 to i32,
-    i32 to i8; 32- or 16-bit multipliers, single or double rounding,
-    unsigned i8 ends)."""
+    selects, negates and abs, bitwise and shift operators, and per-tensor
+    RESCALEs (i8 to i8, i8 to i32, i32 to i8; 32- or 16-bit multipliers,
+    single or double rounding, unsigned i8 ends)."""
     t8, t32, t1 = "tensor<256xi8>", "tensor<256xi32>", "tensor<256xi1>"
     lines = ["func.func @%s(%%arg0: %s) -> %s {" % (name, t8, t8)]
     count = [0]
@@ -765,6 +765,31 @@ def integer_chain(rng, name):
                "i32" if scale32 else "i16", in_kind, out_kind, tout))
         return out
 
+    def bitwise(value, kind):
+        """A bitwise or shift operator with a splat constant (a shift
+        within the type's width)."""
+        bits = int(kind[1:])
+        t = "tensor<256x%s>" % kind
+        op = rng.choice(["bitwise_and", "bitwise_or", "bitwise_xor",
+                         "bitwise_not", "logical_left_shift",
+                         "logical_right_shift", "arithmetic_right_shift"])
+        out = fresh("v")
+        if op == "bitwise_not":
+            lines.append("  %s = tosa.bitwise_not %s : (%s) -> %s"
+                         % (out, value, t, t))
+            return out
+        if op.endswith("shift"):
+            c = const(rng.randint(0, bits - 1), kind)
+        else:
+            c = const(rng.randint(-(1 << (bits - 1)), (1 << (bits - 1)) - 1),
+                      kind)
+        attrs = ""
+        if op == "arithmetic_right_shift":
+            attrs = " {round = %s}" % rng.choice(["true", "false"])
+        lines.append("  %s = tosa.%s %s, %s%s : (%s, tensor<1x%s>) -> %s"
+                     % (out, op, value, c, attrs, t, kind, t))
+        return out
+
     value, kind = "%arg0", "i8"
     length = rng.randint(2, 6)
     steps = 0
@@ -772,7 +797,7 @@ def integer_chain(rng, name):
         steps += 1
         if kind == "i8":
             choice = rng.choice(["table", "table", "clamp", "widen", "compare",
-                                 "requantize", "rescale_wide"])
+                                 "requantize", "rescale_wide", "bitwise"])
             if choice == "table":
                 entries = [rng.randint(-128, 127) for _ in range(256)]
                 if rng.random() < 0.5:  # a monotone activation-like table
@@ -791,6 +816,8 @@ def integer_chain(rng, name):
                 lines.append("  %s = tosa.clamp %s {min_val = %d : i8, max_val"
                              " = %d : i8} : (%s) -> %s"
                              % (out, value, lo, hi, t8, t8))
+            elif choice == "bitwise":
+                out = bitwise(value, "i8")
             elif choice == "requantize":
                 out = rescale(value, "i8", "i8")
             elif choice == "rescale_wide":
@@ -815,9 +842,13 @@ def integer_chain(rng, name):
                              " tensor<1xi8>) -> %s" % (out, pred, a, b, t1, t8))
         else:
             choice = rng.choice(["add", "sub", "mul", "clamp", "abs", "negate",
-                                 "narrow", "narrow", "rescale_narrow"])
+                                 "narrow", "narrow", "rescale_narrow",
+                                 "bitwise"])
             if choice == "rescale_narrow":
                 value, kind = rescale(value, "i32", "i8"), "i8"
+                continue
+            if choice == "bitwise":
+                value = bitwise(value, "i32")
                 continue
             out = fresh("v")
             if choice in ("add", "sub"):

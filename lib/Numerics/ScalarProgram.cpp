@@ -79,6 +79,13 @@ static constexpr OpcodeInfo kOpcodeInfo[] = {
 #include "lutfold/Numerics/ScalarOps.def"
     {"table", 1, ScalarOpTyping::Numeric, nullptr},
     {"rescale", 1, ScalarOpTyping::Numeric, nullptr},
+    {"bitwise_and", 2, ScalarOpTyping::Numeric, nullptr},
+    {"bitwise_or", 2, ScalarOpTyping::Numeric, nullptr},
+    {"bitwise_xor", 2, ScalarOpTyping::Numeric, nullptr},
+    {"bitwise_not", 1, ScalarOpTyping::Numeric, nullptr},
+    {"logical_left_shift", 2, ScalarOpTyping::Numeric, nullptr},
+    {"logical_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
+    {"arithmetic_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
 };
 
 static const OpcodeInfo &getInfo(ScalarOpcode opcode) {
@@ -225,6 +232,15 @@ ScalarProgram::addRescale(ValueId operand, const TosaRescaleParams &params,
   return append(op);
 }
 
+ScalarProgram::ValueId ScalarProgram::addArithmeticRightShift(ValueId lhs,
+                                                              ValueId rhs,
+                                                              bool round,
+                                                              ScalarType type) {
+  ValueId id = addOp(ScalarOpcode::ArithmeticRightShift, type, {lhs, rhs});
+  instructions[id].shift = round ? 1 : 0;
+  return id;
+}
+
 ScalarProgram::ValueId ScalarProgram::addMinMax(ScalarOpcode opcode,
                                                 ValueId lhs, ValueId rhs,
                                                 scalar::NanMode mode,
@@ -276,6 +292,34 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
   case ScalarOpcode::Rescale:
     value = applyRescale(a, *op.rescale);
     break;
+  case ScalarOpcode::BitwiseAnd:
+    value = a & b;
+    break;
+  case ScalarOpcode::BitwiseOr:
+    value = a | b;
+    break;
+  case ScalarOpcode::BitwiseXor:
+    value = a ^ b;
+    break;
+  case ScalarOpcode::BitwiseNot:
+    value = ~a;
+    break;
+  case ScalarOpcode::LogicalLeftShift:
+  case ScalarOpcode::LogicalRightShift:
+  case ScalarOpcode::ArithmeticRightShift: {
+    // TOSA requires shifts in [0, 31]; shifting by the width or more is
+    // what upstream leaves undefined, so a chain never holds one.
+    unsigned width = getIntegerWidth(op.type);
+    assert(b >= 0 && b < static_cast<int64_t>(width) && "shift out of range");
+    uint64_t bits = static_cast<uint64_t>(a) & ((uint64_t(1) << width) - 1);
+    if (op.opcode == ScalarOpcode::LogicalLeftShift)
+      value = static_cast<int64_t>(bits << b);
+    else if (op.opcode == ScalarOpcode::LogicalRightShift)
+      value = static_cast<int64_t>(bits >> b);
+    else
+      value = (a >> b) + (op.shift && b > 0 ? (a >> (b - 1)) & 1 : 0);
+    break;
+  }
   default:
     llvm_unreachable("not an integer operation");
   }

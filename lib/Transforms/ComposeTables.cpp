@@ -33,6 +33,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 #include <array>
 #include <optional>
@@ -139,6 +140,59 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
                    std::nullopt};
 }
 
+/// TOSA's bitwise and shift operators, which islands (floats) never hold.
+static std::optional<ScalarOpcode> getBitwiseOpcode(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::optional<ScalarOpcode>>(op)
+      .Case([](tosa::BitwiseAndOp) { return ScalarOpcode::BitwiseAnd; })
+      .Case([](tosa::BitwiseOrOp) { return ScalarOpcode::BitwiseOr; })
+      .Case([](tosa::BitwiseXorOp) { return ScalarOpcode::BitwiseXor; })
+      .Case([](tosa::BitwiseNotOp) { return ScalarOpcode::BitwiseNot; })
+      .Case([](tosa::LogicalLeftShiftOp) {
+        return ScalarOpcode::LogicalLeftShift;
+      })
+      .Case([](tosa::LogicalRightShiftOp) {
+        return ScalarOpcode::LogicalRightShift;
+      })
+      .Case([](tosa::ArithmeticRightShiftOp) {
+        return ScalarOpcode::ArithmeticRightShift;
+      })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// A bitwise or shift operator on integer tensors of one type: the data
+/// operand (a shift's first) and splat constants, shifts within the width.
+static std::optional<ChainStep> getBitwiseStep(Operation *op,
+                                               ScalarOpcode opcode) {
+  Type type = op->getResult(0).getType();
+  std::optional<unsigned> width = getIntegerTensorWidth(type);
+  if (!width || llvm::any_of(op->getOperandTypes(), [&](Type operand) {
+        return getElementTypeOrSelf(operand) != getElementTypeOrSelf(type);
+      }))
+    return std::nullopt;
+  bool isShift = opcode == ScalarOpcode::LogicalLeftShift ||
+                 opcode == ScalarOpcode::LogicalRightShift ||
+                 opcode == ScalarOpcode::ArithmeticRightShift;
+  Value data;
+  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+    std::optional<double> splat = getSplatConstant(operand);
+    if (!splat) {
+      if (data || (isShift && i != 0))
+        return std::nullopt;
+      data = operand;
+      continue;
+    }
+    if (isShift && i == 1 && (*splat < 0 || *splat >= *width))
+      return std::nullopt;
+  }
+  // The data keeps its shape: a constant may not broadcast it.
+  if (!data || data.getType() != type)
+    return std::nullopt;
+  ElementwiseStep step(opcode, op->getOperands());
+  if (auto shift = dyn_cast<tosa::ArithmeticRightShiftOp>(op))
+    step.shift = shift.getRound() ? 1 : 0;
+  return ChainStep{op, data, std::nullopt, std::nullopt, std::move(step)};
+}
+
 /// The step of `op` if it may be part of a chain: an i8 TABLE with constant
 /// entries, a per-tensor RESCALE, or an island operation on integers with
 /// one non-constant operand of the result's shape. `reason` says why a
@@ -168,6 +222,8 @@ static std::optional<ChainStep> getChainStep(Operation *op,
       (*chainStep.table)[i] = static_cast<int8_t>(entry.getSExtValue());
     return chainStep;
   }
+  if (std::optional<ScalarOpcode> opcode = getBitwiseOpcode(op))
+    return getBitwiseStep(op, *opcode);
   if (!getIslandOpcode(op))
     return std::nullopt;
   // Why an island operation is not one does not concern chains.
@@ -222,8 +278,11 @@ static ScalarProgram buildProgram(const Chain &chain) {
       operands.push_back(program.addConstant(
           *getSplatConstant(operand), *getScalarType(operand.getType())));
     }
-    current = emitStep(program, step, operands,
-                       *getScalarType(chainStep->op->getResult(0).getType()));
+    ScalarType type = *getScalarType(chainStep->op->getResult(0).getType());
+    current = step.opcode == ScalarOpcode::ArithmeticRightShift
+                  ? program.addArithmeticRightShift(operands[0], operands[1],
+                                                    step.shift != 0, type)
+                  : emitStep(program, step, operands, type);
   }
   program.setResult(current);
   return program;

@@ -156,6 +156,43 @@ func.func @rescales_left(%x: tensor<2x2xi8>) -> (tensor<2x2xi8>, tensor<2x2xi8>)
 }
 
 // -----
+// Bitwise and shift operators with splat constants: not((c & 124) >> 2);
+// and the rounding arithmetic shift (c >> 3) + ((c >> 2) & 1) after a
+// clamp to the whole range.
+// CHECK-LABEL: func.func @bitwise
+// CHECK: "tosa.const"() <{values = dense<[-1, -1, -1, -1, -2, -2, -2, -2, -3, -3, -3, -3, -4, -4, -4, -4, -5, -5, -5, -5, -6, -6, -6, -6, -7, -7, -7, -7, -8, -8, -8, -8, -9, -9, -9, -9, -10, -10, -10, -10, -11, -11, -11, -11, -12, -12, -12, -12, -13, -13, -13, -13, -14, -14, -14, -14, -15, -15, -15, -15, -16, -16, -16, -16, -17, -17, -17, -17, -18, -18, -18, -18, -19, -19, -19, -19, -20, -20, -20, -20, -21, -21, -21, -21, -22, -22, -22, -22, -23, -23, -23, -23, -24, -24, -24, -24, -25, -25, -25, -25, -26, -26, -26, -26, -27, -27, -27, -27, -28, -28, -28, -28, -29, -29, -29, -29, -30, -30, -30, -30, -31, -31, -31, -31, -32, -32, -32, -32, -1, -1, -1, -1, -2, -2, -2, -2, -3, -3, -3, -3, -4, -4, -4, -4, -5, -5, -5, -5, -6, -6, -6, -6, -7, -7, -7, -7, -8, -8, -8, -8, -9, -9, -9, -9, -10, -10, -10, -10, -11, -11, -11, -11, -12, -12, -12, -12, -13, -13, -13, -13, -14, -14, -14, -14, -15, -15, -15, -15, -16, -16, -16, -16, -17, -17, -17, -17, -18, -18, -18, -18, -19, -19, -19, -19, -20, -20, -20, -20, -21, -21, -21, -21, -22, -22, -22, -22, -23, -23, -23, -23, -24, -24, -24, -24, -25, -25, -25, -25, -26, -26, -26, -26, -27, -27, -27, -27, -28, -28, -28, -28, -29, -29, -29, -29, -30, -30, -30, -30, -31, -31, -31, -31, -32, -32, -32, -32]> : tensor<256xi8>}>
+// CHECK: "tosa.const"() <{values = dense<[-16, -16, -16, -16, -15, -15, -15, -15, -15, -15, -15, -15, -14, -14, -14, -14, -14, -14, -14, -14, -13, -13, -13, -13, -13, -13, -13, -13, -12, -12, -12, -12, -12, -12, -12, -12, -11, -11, -11, -11, -11, -11, -11, -11, -10, -10, -10, -10, -10, -10, -10, -10, -9, -9, -9, -9, -9, -9, -9, -9, -8, -8, -8, -8, -8, -8, -8, -8, -7, -7, -7, -7, -7, -7, -7, -7, -6, -6, -6, -6, -6, -6, -6, -6, -5, -5, -5, -5, -5, -5, -5, -5, -4, -4, -4, -4, -4, -4, -4, -4, -3, -3, -3, -3, -3, -3, -3, -3, -2, -2, -2, -2, -2, -2, -2, -2, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 11, 12, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 14, 14, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 15, 16, 16, 16, 16]> : tensor<256xi8>}>
+// CHECK-NOT: tosa.bitwise
+// CHECK-NOT: shift
+func.func @bitwise(%x: tensor<8xi8>) -> (tensor<8xi8>, tensor<8xi8>) {
+  %mask = "tosa.const"() <{values = dense<124> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %two = "tosa.const"() <{values = dense<2> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %three = "tosa.const"() <{values = dense<3> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.bitwise_and %x, %mask : (tensor<8xi8>, tensor<1xi8>) -> tensor<8xi8>
+  %b = tosa.logical_right_shift %a, %two : (tensor<8xi8>, tensor<1xi8>) -> tensor<8xi8>
+  // expected-remark @below {{composed into one table: tosa.bitwise_and, tosa.logical_right_shift, tosa.bitwise_not; new table}}
+  %c = tosa.bitwise_not %b : (tensor<8xi8>) -> tensor<8xi8>
+  %d = tosa.clamp %x {min_val = -128 : i8, max_val = 127 : i8} : (tensor<8xi8>) -> tensor<8xi8>
+  // expected-remark @below {{composed into one table: tosa.clamp, tosa.arithmetic_right_shift; new table}}
+  %e = tosa.arithmetic_right_shift %d, %three {round = true} : (tensor<8xi8>, tensor<1xi8>) -> tensor<8xi8>
+  return %c, %e : tensor<8xi8>, tensor<8xi8>
+}
+
+// -----
+
+// A shift by the width or more is not defined: the chain stops there.
+// CHECK-LABEL: func.func @wide_shift
+// CHECK: tosa.clamp
+// CHECK: tosa.logical_left_shift
+// CHECK-NOT: tosa.table
+func.func @wide_shift(%x: tensor<8xi8>) -> tensor<8xi8> {
+  %eight = "tosa.const"() <{values = dense<8> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %a = tosa.clamp %x {min_val = 0 : i8, max_val = 100 : i8} : (tensor<8xi8>) -> tensor<8xi8>
+  %b = tosa.logical_left_shift %a, %eight : (tensor<8xi8>, tensor<1xi8>) -> tensor<8xi8>
+  return %b : tensor<8xi8>
+}
+
+// -----
 // Where it must not fire. A value with another use cuts the chain: the
 // table's result is returned too, so table and clamp stay two operations.
 // CHECK-LABEL: func.func @fork

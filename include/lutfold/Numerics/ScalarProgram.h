@@ -56,6 +56,16 @@ enum class ScalarOpcode : uint8_t {
   Table,
   /// A per-tensor TOSA RESCALE between integer types (TosaRescaleParams).
   Rescale,
+  /// TOSA's bitwise and shift operators on integers, with the operands'
+  /// two's complement bits.
+  BitwiseAnd,
+  BitwiseOr,
+  BitwiseXor,
+  BitwiseNot,
+  LogicalLeftShift,
+  LogicalRightShift,
+  /// Rounds (adds the last bit shifted out) when `shift` is 1.
+  ArithmeticRightShift,
 };
 
 /// What an operator reads and produces.
@@ -100,6 +110,7 @@ struct ScalarInstruction {
   /// Maximum, Minimum, Clamp.
   scalar::NanMode nanMode = scalar::NanMode::Propagate;
   /// Mul on I32: the result is shifted right by this, rounding.
+  /// ArithmeticRightShift: 1 when it rounds.
   unsigned shift = 0;
   /// Table: the 256 entries, entry i for operand i - 128.
   std::shared_ptr<const std::array<int8_t, 256>> table;
@@ -139,6 +150,9 @@ public:
   /// `params`' widths must be those of the operand and `type`.
   ValueId addRescale(ValueId operand, const TosaRescaleParams &params,
                      ScalarType type);
+  /// TOSA ARITHMETIC_RIGHT_SHIFT of integers, rounding with `round`.
+  ValueId addArithmeticRightShift(ValueId lhs, ValueId rhs, bool round,
+                                  ScalarType type);
   /// An I32 multiply whose 64-bit product is shifted right by `shift` with
   /// rounding, as TOSA MUL does.
   ValueId addShiftedMul(ValueId lhs, ValueId rhs, unsigned shift);

@@ -46,7 +46,8 @@ struct ComposeTablesResult {
 /// when it has two or more operations. The operations are `tosa.table` on
 /// i8, per-tensor `tosa.rescale` with constant parameters, and the integer
 /// forms of the island operations (clamp, add, sub, mul, negate, abs,
-/// maximum, minimum, cast, comparisons, logical operations, select). A chain
+/// maximum, minimum, cast, comparisons, logical operations, select), and
+/// the bitwise and shift operators. A chain
 /// (of any length) whose table is the identity is replaced by its input; one
 /// over a constant i8 tensor by a constant. Identical tables in a function
 /// share one constant.

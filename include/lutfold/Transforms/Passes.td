@@ -154,7 +154,10 @@ def TosaComposeTables : Pass<"tosa-compose-tables"> {
     `output_unsigned`), and the integer forms of the island operations:
     clamp, add, sub, mul (with a shift on i32), negate, abs, maximum,
     minimum, cast between integer and boolean types, comparisons, logical
-    operations and select; intermediate values may be wider than i8. The
+    operations and select, and the bitwise and shift operators
+    (`bitwise_and`/`or`/`xor`/`not`, `logical_left_shift`,
+    `logical_right_shift`, `arithmetic_right_shift`, shifts by a constant
+    below the width); intermediate values may be wider than i8. The
     chain is evaluated on the 256 codes with the interpreter of
     `--tosa-fold-to-table` and TOSA's integer semantics (wrapping
     arithmetic, casts that keep the low bits, the RESCALE pseudocode).
