@@ -60,6 +60,7 @@ tools = [
     "lutfold-table",
     ToolSubst("lutfold-lut-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-island-fuzzer", unresolved="ignore"),
+    ToolSubst("lutfold-chain-fuzzer", unresolved="ignore"),
     ToolSubst("lutfold-int16-fuzzer", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-tblgen", unresolved="fatal"),

@@ -130,6 +130,10 @@ fuzz() {
   (cd "$dir" && LUTFOLD_FUZZ_INT16=off LUTFOLD_FUZZ_STATS=1 \
     "$BUILD_DIR/bin/lutfold-island-fuzzer" -runs="$runs" -max_len=512 \
     -print_final_stats=1 island 2>&1 | tail -n 14)
+  log "chain fuzzer: $runs executions"
+  mkdir -p "$dir/chain"
+  (cd "$dir" && "$BUILD_DIR/bin/lutfold-chain-fuzzer" -runs="$runs" \
+    -max_len=512 -print_final_stats=1 chain 2>&1 | tail -n 12)
   # Each int16 island fits a table and checks 65,536 codes.
   log "island fuzzer, int16 islands: $int16_runs executions"
   mkdir -p "$dir/island16"

@@ -37,6 +37,7 @@
 
 #include <array>
 #include <optional>
+#include <vector>
 
 using namespace mlir;
 using namespace lutfold;
@@ -311,7 +312,21 @@ private:
   /// is the result's only use.
   Operation *getNext(Operation *op) const;
   Chain collect(Operation *end);
-  void compose(Operation *end);
+
+  /// A chain and what it computes.
+  struct Plan {
+    Chain chain;
+    std::array<int8_t, 256> entries;
+    bool identity = false;
+    /// Which operand of the first operation is the chain's input.
+    unsigned dataIndex = 0;
+    /// "tosa.table, tosa.clamp", for remarks.
+    std::string ops;
+  };
+  /// The plan of the chain that ends at `end`, if it maps i8 to i8.
+  std::optional<Plan> analyze(Operation *end);
+  /// Replaces the chain of `plan` (by a constant, its input or one table).
+  void apply(Plan &plan);
   void replace(const Chain &chain, Value replacement);
 
   RewriterBase &rewriter;
@@ -424,36 +439,49 @@ void ChainComposer::replace(const Chain &chain, Value replacement) {
   }
 }
 
-void ChainComposer::compose(Operation *end) {
+std::optional<ChainComposer::Plan> ChainComposer::analyze(Operation *end) {
   Chain chain = collect(end);
   Type resultType = end->getResult(0).getType();
   if (!isI8Tensor(chain.source.getType()))
-    return;
+    return std::nullopt;
   if (!isI8Tensor(resultType)) {
     if (chain.steps.size() >= 2 && options.reportDeclined)
       end->emitRemark() << "tosa-compose-tables: not composed: the chain ("
                         << describeOps(chain) << ") ends in "
                         << quoted(resultType)
                         << ", which an i8 TABLE cannot produce";
-    return;
+    return std::nullopt;
   }
-
+  Plan plan;
   ScalarProgram program = buildProgram(chain);
-  std::array<int8_t, 256> entries;
-  bool identity = true;
+  plan.identity = true;
   for (int code = -128; code <= 127; ++code) {
     auto entry = static_cast<int8_t>(program.evaluate(code));
-    entries[code + 128] = entry;
-    identity &= entry == code;
+    plan.entries[code + 128] = entry;
+    plan.identity &= entry == code;
   }
+  Operation *first = chain.steps.front()->op;
+  plan.dataIndex =
+      static_cast<unsigned>(llvm::find(first->getOperands(), chain.source) -
+                            first->getOperands().begin());
+  plan.ops = describeOps(chain);
+  plan.chain = std::move(chain);
+  return plan;
+}
 
+void ChainComposer::apply(Plan &plan) {
+  Chain &chain = plan.chain;
+  Operation *end = chain.steps.back()->op;
+  // Read again: an earlier chain's replacement may have changed it.
+  chain.source = chain.steps.front()->op->getOperand(plan.dataIndex);
+  Type resultType = end->getResult(0).getType();
   Location loc = end->getLoc();
   DenseIntElementsAttr constant;
   if (matchPattern(chain.source, m_Constant(&constant))) {
     SmallVector<int8_t> values;
     values.reserve(constant.getNumElements());
     for (const APInt &code : constant.getValues<APInt>())
-      values.push_back(entries[code.getSExtValue() + 128]);
+      values.push_back(plan.entries[code.getSExtValue() + 128]);
     rewriter.setInsertionPoint(end);
     auto type = cast<RankedTensorType>(resultType);
     Value folded = tosa::ConstOp::create(
@@ -461,16 +489,16 @@ void ChainComposer::compose(Operation *end) {
         DenseElementsAttr::get(type, ArrayRef<int8_t>(values)));
     if (options.reportComposed)
       end->emitRemark() << "tosa-compose-tables: evaluated into a constant: "
-                        << describeOps(chain);
+                        << plan.ops;
     replace(chain, folded);
     ++result.numConstants;
     return;
   }
-  if (identity && chain.source.getType() == resultType) {
+  if (plan.identity && chain.source.getType() == resultType) {
     if (options.reportComposed)
       end->emitRemark() << "tosa-compose-tables: an identity, replaced by its "
                            "input: "
-                        << describeOps(chain);
+                        << plan.ops;
     replace(chain, chain.source);
     ++result.numIdentities;
     return;
@@ -478,15 +506,15 @@ void ChainComposer::compose(Operation *end) {
   if (chain.steps.size() < 2)
     return;
 
-  CachedTable table{QuantizedTable(Int8Table{entries, {}})};
+  CachedTable table{QuantizedTable(Int8Table{plan.entries, {}})};
   table.entries =
       DenseElementsAttr::get(RankedTensorType::get({256}, rewriter.getI8Type()),
-                             ArrayRef<int8_t>(entries));
+                             ArrayRef<int8_t>(plan.entries));
   EmittedLookup lookup =
       emitter.emitLookup(table, chain.source, rewriter.getI8Type(), end, loc);
   if (options.reportComposed)
     end->emitRemark() << "tosa-compose-tables: composed into one table: "
-                      << describeOps(chain) << "; "
+                      << plan.ops << "; "
                       << (lookup.isNewTable
                               ? "new table"
                               : "shares the table of an earlier chain");
@@ -505,14 +533,16 @@ ComposeTablesResult ChainComposer::run(Operation *root) {
       op->emitRemark() << "tosa-compose-tables: not composed: " << reason;
     }
   });
-  // Ends first, then composed: replacing a chain touches nothing outside
-  // it, so the other ends stay valid.
-  SmallVector<Operation *> ends;
+  // Every chain is analysed before any is replaced: chains share no
+  // operation, but one may read the end of another (whose result has other
+  // uses), which its replacement changes.
+  std::vector<Plan> plans;
   for (Operation *op : candidates)
     if (!getNext(op))
-      ends.push_back(op);
-  for (Operation *end : ends)
-    compose(end);
+      if (std::optional<Plan> plan = analyze(op))
+        plans.push_back(std::move(*plan));
+  for (Plan &plan : plans)
+    apply(plan);
   return result;
 }
 
