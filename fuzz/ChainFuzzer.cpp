@@ -236,7 +236,16 @@ static void addStep(FuzzedDataProvider &fdp, ChainBuilder &chain) {
       std::string zp1 = chain.constant(0, 32), zp2 = chain.constant(0, 32);
       chain.emit("tosa.negate", v + ", " + zp1 + ", " + zp2, "",
                  t + ", tensor<1xi32>, tensor<1xi32>", 32);
-      chain.steps.push_back([](int64_t x) { return reference::wrap(-x, 32); });
+      // NEGATE clips to the type (apply_clip_s).
+      chain.steps.push_back([](int64_t x) {
+        return std::min<int64_t>(-x, (int64_t(1) << 31) - 1);
+      });
+    } else if (!abs && fdp.ConsumeBool()) {
+      std::string zp1 = chain.constant(0, 8), zp2 = chain.constant(0, 8);
+      chain.emit("tosa.negate", v + ", " + zp1 + ", " + zp2, "",
+                 t + ", tensor<1xi8>, tensor<1xi8>", 8);
+      chain.steps.push_back(
+          [](int64_t x) { return std::min<int64_t>(-x, 127); });
     } else if (abs && bits == 32) {
       chain.emit("tosa.abs", v, "", t, 32);
       chain.steps.push_back(

@@ -797,7 +797,8 @@ def integer_chain(rng, name):
         steps += 1
         if kind == "i8":
             choice = rng.choice(["table", "table", "clamp", "widen", "compare",
-                                 "requantize", "rescale_wide", "bitwise"])
+                                 "requantize", "rescale_wide", "bitwise",
+                                 "negate"])
             if choice == "table":
                 entries = [rng.randint(-128, 127) for _ in range(256)]
                 if rng.random() < 0.5:  # a monotone activation-like table
@@ -818,6 +819,16 @@ def integer_chain(rng, name):
                              % (out, value, lo, hi, t8, t8))
             elif choice == "bitwise":
                 out = bitwise(value, "i8")
+            elif choice == "negate" and not lines[-1].split("=")[-1].lstrip(
+                    ).startswith("tosa.negate"):
+                # Saturates: -(-128) is 127. Never twice in a row: upstream
+                # folds negate(negate(x)) to x, which saturation makes wrong
+                # at -128 (docs/Compose.md).
+                zp1, zp2 = const(0, "i8"), const(0, "i8")
+                out = fresh("v")
+                lines.append("  %s = tosa.negate %s, %s, %s : (%s, tensor<1xi8>,"
+                             " tensor<1xi8>) -> %s" % (out, value, zp1, zp2, t8,
+                                                       t8))
             elif choice == "requantize":
                 out = rescale(value, "i8", "i8")
             elif choice == "rescale_wide":

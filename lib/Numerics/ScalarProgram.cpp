@@ -269,9 +269,13 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
     if (op.shift > 0)
       value = (value + (int64_t(1) << (op.shift - 1))) >> op.shift;
     break;
-  case ScalarOpcode::Negate:
-    value = -a;
-    break;
+  case ScalarOpcode::Negate: {
+    // TOSA NEGATE saturates (apply_clip_s): -(-128) is 127 in i8, as
+    // upstream lowers it.
+    unsigned width = getIntegerWidth(op.type);
+    int64_t hi = (int64_t(1) << (width - 1)) - 1;
+    return static_cast<double>(std::clamp(-a, -hi - 1, hi));
+  }
   case ScalarOpcode::Abs:
     value = a < 0 ? -a : a;
     break;

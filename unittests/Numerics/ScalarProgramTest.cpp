@@ -17,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <utility>
 
 using namespace lutfold;
 using scalar::NanMode;
@@ -332,6 +333,20 @@ TEST(ScalarProgramTest, TableLooksUpTheCodePlus128) {
   EXPECT_NE(otherKey, sameKey);
   EXPECT_EQ(same.evaluate(-128), 127);
   EXPECT_EQ(other.evaluate(-121), 0);
+}
+
+TEST(ScalarProgramTest, IntegerNegateSaturates) {
+  // TOSA's NEGATE clips to the type: -(-128) is 127 in i8, and
+  // -(-2^31) is 2^31 - 1 in i32.
+  for (auto [type, lowest] : {std::pair{ScalarType::I8, -128.0},
+                              std::pair{ScalarType::I32, -2147483648.0}}) {
+    ScalarProgram program;
+    ValueId x = program.addInput(type);
+    program.setResult(program.addOp(ScalarOpcode::Negate, type, {x}));
+    EXPECT_EQ(program.evaluate(lowest), -lowest - 1);
+    EXPECT_EQ(program.evaluate(lowest + 1), -lowest - 1);
+    EXPECT_EQ(program.evaluate(5), -5);
+  }
 }
 
 TEST(ScalarProgramTest, IntegerClampMinMaxCompare) {
