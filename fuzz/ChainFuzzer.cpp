@@ -241,11 +241,17 @@ static void addStep(FuzzedDataProvider &fdp, ChainBuilder &chain) {
         return std::min<int64_t>(-x, (int64_t(1) << 31) - 1);
       });
     } else if (!abs && fdp.ConsumeBool()) {
-      std::string zp1 = chain.constant(0, 8), zp2 = chain.constant(0, 8);
+      // -(x - input zp) + output zp, clipped (apply_clip_s).
+      int64_t inZp = fdp.ConsumeBool() ? random(-128, 127) : 0;
+      int64_t outZp = fdp.ConsumeBool() ? random(-128, 127) : 0;
+      std::string zp1 = chain.constant(inZp, 8);
+      std::string zp2 = chain.constant(outZp, 8);
       chain.emit("tosa.negate", v + ", " + zp1 + ", " + zp2, "",
                  t + ", tensor<1xi8>, tensor<1xi8>", 8);
-      chain.steps.push_back(
-          [](int64_t x) { return std::min<int64_t>(-x, 127); });
+      chain.steps.push_back([=](int64_t x) {
+        return std::max<int64_t>(-128,
+                                 std::min<int64_t>(127, -(x - inZp) + outZp));
+      });
     } else if (abs && bits == 32) {
       chain.emit("tosa.abs", v, "", t, 32);
       chain.steps.push_back(

@@ -824,7 +824,10 @@ def integer_chain(rng, name):
                 # Saturates: -(-128) is 127. Never twice in a row: upstream
                 # folds negate(negate(x)) to x, which saturation makes wrong
                 # at -128 (docs/Compose.md).
-                zp1, zp2 = const(0, "i8"), const(0, "i8")
+                # Zero points half the time: -(x - izp) + ozp, clipped.
+                zps = (rng.randint(-128, 127), rng.randint(-128, 127)) \
+                    if rng.random() < 0.5 else (0, 0)
+                zp1, zp2 = const(zps[0], "i8"), const(zps[1], "i8")
                 out = fresh("v")
                 lines.append("  %s = tosa.negate %s, %s, %s : (%s, tensor<1xi8>,"
                              " tensor<1xi8>) -> %s" % (out, value, zp1, zp2, t8,
@@ -856,7 +859,13 @@ def integer_chain(rng, name):
                                  "narrow", "narrow", "rescale_narrow",
                                  "bitwise"])
             if choice == "rescale_narrow":
-                value, kind = rescale(value, "i32", "i8"), "i8"
+                # TOSA leaves a RESCALE unpredictable when its input is
+                # beyond +-2^(shift - 1); a clamp keeps it defined.
+                bounded = fresh("v")
+                lines.append("  %s = tosa.clamp %s {min_val = -1048576 : i32, "
+                             "max_val = 1048576 : i32} : (%s) -> %s"
+                             % (bounded, value, t32, t32))
+                value, kind = rescale(bounded, "i32", "i8"), "i8"
                 continue
             if choice == "bitwise":
                 value = bitwise(value, "i32")

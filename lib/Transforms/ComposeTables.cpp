@@ -36,6 +36,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <array>
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct ChainStep {
   std::optional<std::array<int8_t, 256>> table;
   /// tosa.rescale: its parameters.
   std::optional<TosaRescaleParams> rescale;
+  /// tosa.negate of i8 or i16 with zero points: the input's and the
+  /// output's.
+  std::optional<std::pair<int64_t, int64_t>> negateZeroPoints;
   /// Otherwise: the operation as an island step.
   std::optional<ElementwiseStep> step;
 };
@@ -137,8 +141,8 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
   params.outputUnsigned = rescale.getOutputUnsigned();
   params.inputBits = *inputBits;
   params.outputBits = *outputBits;
-  return ChainStep{rescale, rescale.getInput(), std::nullopt, params,
-                   std::nullopt};
+  return ChainStep{rescale, rescale.getInput(), std::nullopt,
+                   params,  std::nullopt,       std::nullopt};
 }
 
 /// TOSA's bitwise and shift operators, which islands (floats) never hold.
@@ -191,7 +195,8 @@ static std::optional<ChainStep> getBitwiseStep(Operation *op,
   ElementwiseStep step(opcode, op->getOperands());
   if (auto shift = dyn_cast<tosa::ArithmeticRightShiftOp>(op))
     step.shift = shift.getRound() ? 1 : 0;
-  return ChainStep{op, data, std::nullopt, std::nullopt, std::move(step)};
+  return ChainStep{op,           data,         std::nullopt,
+                   std::nullopt, std::nullopt, std::move(step)};
 }
 
 /// The step of `op` if it may be part of a chain: an i8 TABLE with constant
@@ -217,11 +222,30 @@ static std::optional<ChainStep> getChainStep(Operation *op,
         !matchPattern(table.getTable(), m_Constant(&entries)) ||
         entries.getNumElements() != 256)
       return std::nullopt;
-    ChainStep chainStep{op, table.getInput1(), std::array<int8_t, 256>{},
-                        std::nullopt, std::nullopt};
+    ChainStep chainStep{
+        op,           table.getInput1(), std::array<int8_t, 256>{},
+        std::nullopt, std::nullopt,      std::nullopt};
     for (auto [i, entry] : llvm::enumerate(entries.getValues<APInt>()))
       (*chainStep.table)[i] = static_cast<int8_t>(entry.getSExtValue());
     return chainStep;
+  }
+  // NEGATE with zero points (i8, i16): -(x - input zp) + output zp,
+  // clipped to the type. Zero points of 0 are the island operation.
+  if (auto negate = dyn_cast<tosa::NegateOp>(op)) {
+    std::optional<unsigned> width =
+        getIntegerTensorWidth(negate.getInput1().getType());
+    std::optional<int64_t> inputZp = getScalarConstant(negate.getInput1Zp());
+    std::optional<int64_t> outputZp = getScalarConstant(negate.getOutputZp());
+    if (width && *width != 32 && inputZp && outputZp &&
+        (*inputZp != 0 || *outputZp != 0) &&
+        negate.getInput1().getType() == negate.getType()) {
+      return ChainStep{op,
+                       negate.getInput1(),
+                       std::nullopt,
+                       std::nullopt,
+                       std::pair{*inputZp, *outputZp},
+                       std::nullopt};
+    }
   }
   if (std::optional<ScalarOpcode> opcode = getBitwiseOpcode(op))
     return getBitwiseStep(op, *opcode);
@@ -251,7 +275,8 @@ static std::optional<ChainStep> getChainStep(Operation *op,
   auto dataType = data ? dyn_cast<RankedTensorType>(data.getType()) : nullptr;
   if (!dataType || dataType.getShape() != resultType.getShape())
     return std::nullopt;
-  return ChainStep{op, data, std::nullopt, std::nullopt, std::move(*step)};
+  return ChainStep{op,           data,         std::nullopt,
+                   std::nullopt, std::nullopt, std::move(*step)};
 }
 
 /// The program of `chain`, from its i8 input to its result.
@@ -261,6 +286,26 @@ static ScalarProgram buildProgram(const Chain &chain) {
   for (const ChainStep *chainStep : chain.steps) {
     if (chainStep->table) {
       current = program.addTable(current, *chainStep->table);
+      continue;
+    }
+    if (chainStep->negateZeroPoints) {
+      // In i32, where nothing overflows, then clipped and narrowed.
+      auto [inputZp, outputZp] = *chainStep->negateZeroPoints;
+      ScalarType type = *getScalarType(chainStep->op->getResult(0).getType());
+      unsigned width = getIntegerWidth(type);
+      double hi = std::ldexp(1.0, width - 1) - 1;
+      ScalarProgram::ValueId wide =
+          program.addOp(ScalarOpcode::Cast, ScalarType::I32, {current});
+      wide =
+          program.addOp(ScalarOpcode::Sub, ScalarType::I32,
+                        {wide, program.addConstant(inputZp, ScalarType::I32)});
+      wide = program.addOp(ScalarOpcode::Negate, ScalarType::I32, {wide});
+      wide =
+          program.addOp(ScalarOpcode::Add, ScalarType::I32,
+                        {wide, program.addConstant(outputZp, ScalarType::I32)});
+      wide = program.addClamp(wide, -hi - 1, hi, scalar::NanMode::Propagate,
+                              ScalarType::I32);
+      current = program.addOp(ScalarOpcode::Cast, type, {wide});
       continue;
     }
     if (chainStep->rescale) {

@@ -152,7 +152,8 @@ def TosaComposeTables : Pass<"tosa-compose-tables"> {
     `tosa.rescale` between i8, i16 and i32 with constant parameters (32- or
     16-bit multiplier, SINGLE_ROUND or DOUBLE_ROUND, `input_unsigned` and
     `output_unsigned`), and the integer forms of the island operations:
-    clamp, add, sub, mul (with a shift on i32), negate, abs, maximum,
+    clamp, add, sub, mul (with a shift on i32), negate (with constant zero
+    points on i8 and i16), abs, maximum,
     minimum, cast between integer and boolean types, comparisons, logical
     operations and select, and the bitwise and shift operators
     (`bitwise_and`/`or`/`xor`/`not`, `logical_left_shift`,
