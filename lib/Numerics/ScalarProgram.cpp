@@ -330,6 +330,32 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
   return static_cast<double>(wrapInteger(value, op.type));
 }
 
+/// A float operator (a unary f32 function, clamp, +, -, *, pow, maximum,
+/// minimum) of f32 operands, in f32; `b` is unused by unary ones.
+static float applyFloatOperator(const ScalarInstruction &op, float a, float b) {
+  if (scalar::UnaryFunction function = getInfo(op.opcode).f32Function)
+    return function(a);
+  switch (op.opcode) {
+  case ScalarOpcode::Clamp:
+    return scalar::clamp(a, static_cast<float>(op.constant),
+                         static_cast<float>(op.clampMax), op.nanMode);
+  case ScalarOpcode::Add:
+    return a + b;
+  case ScalarOpcode::Sub:
+    return a - b;
+  case ScalarOpcode::Mul:
+    return a * b;
+  case ScalarOpcode::Pow:
+    return scalar::pow(a, b);
+  case ScalarOpcode::Maximum:
+    return scalar::maximum(a, b, op.nanMode);
+  case ScalarOpcode::Minimum:
+    return scalar::minimum(a, b, op.nanMode);
+  default:
+    llvm_unreachable("not a float operator");
+  }
+}
+
 /// The value of one instruction given its operands' values and the type of
 /// its (data) operands. Float operands are exact in float (every float type
 /// here is a subset of f32); integers up to 32 bits are exact in double.
@@ -379,40 +405,9 @@ static double evaluateInstruction(const ScalarInstruction &op,
   if (isInteger(op.type))
     return evaluateInteger(op, integer(a), integer(b));
 
-  // Unary operators are their f32 function.
-  if (scalar::UnaryFunction function = getInfo(op.opcode).f32Function)
-    return roundToType(function(f(a)), op.type);
-
-  float value;
-  switch (op.opcode) {
-  case ScalarOpcode::Clamp:
-    value = scalar::clamp(f(a), static_cast<float>(op.constant),
-                          static_cast<float>(op.clampMax), op.nanMode);
-    break;
-  case ScalarOpcode::Add:
-    value = f(a) + f(b);
-    break;
-  case ScalarOpcode::Sub:
-    value = f(a) - f(b);
-    break;
-  case ScalarOpcode::Mul:
-    value = f(a) * f(b);
-    break;
-  case ScalarOpcode::Pow:
-    value = scalar::pow(f(a), f(b));
-    break;
-  case ScalarOpcode::Maximum:
-    value = scalar::maximum(f(a), f(b), op.nanMode);
-    break;
-  case ScalarOpcode::Minimum:
-    value = scalar::minimum(f(a), f(b), op.nanMode);
-    break;
-  default:
-    llvm_unreachable("handled above");
-  }
   // Float results are computed in f32 and rounded once to narrower types;
   // for +, -, * and / that equals the correctly rounded f16/bf16 result.
-  return roundToType(value, op.type);
+  return roundToType(applyFloatOperator(op, f(a), b ? f(b) : 0.0f), op.type);
 }
 
 ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
@@ -455,30 +450,7 @@ static float evaluateF32Instruction(const ScalarInstruction &op, float input,
   if (op.opcode == ScalarOpcode::Constant)
     return static_cast<float>(op.constant);
   // Unused operands index the input, which is always defined.
-  float a = values[op.operands[0]];
-  float b = values[op.operands[1]];
-  switch (op.opcode) {
-  case ScalarOpcode::Clamp:
-    return scalar::clamp(a, static_cast<float>(op.constant),
-                         static_cast<float>(op.clampMax), op.nanMode);
-  case ScalarOpcode::Add:
-    return a + b;
-  case ScalarOpcode::Sub:
-    return a - b;
-  case ScalarOpcode::Mul:
-    return a * b;
-  case ScalarOpcode::Pow:
-    return scalar::pow(a, b);
-  case ScalarOpcode::Maximum:
-    return scalar::maximum(a, b, op.nanMode);
-  case ScalarOpcode::Minimum:
-    return scalar::minimum(a, b, op.nanMode);
-  default:
-    break;
-  }
-  scalar::UnaryFunction function = getInfo(op.opcode).f32Function;
-  assert(function && "not an f32 operator");
-  return function(a);
+  return applyFloatOperator(op, values[op.operands[0]], values[op.operands[1]]);
 }
 
 float ScalarProgram::operator()(float input) const {
