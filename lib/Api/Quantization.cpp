@@ -11,7 +11,6 @@
 #include "lutfold/Numerics/ScalarFunctions.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
-#include "mlir/AsmParser/AsmParser.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -56,15 +55,11 @@ static Outcome<QuantParams> parseQuantType(const QuantSpec &spec,
   MLIRContext context;
   context.loadDialect<quant::QuantDialect>();
   DiagnosticCollector diagnostics(context);
-  Type type = parseType(spec.type, &context);
-  if (!type)
-    return diagnostics.fail(role + ": cannot read '" + spec.type +
-                            "' as an MLIR type");
   std::string reason;
   FailureOr<QuantParams> params =
-      getPerTensorParams(RankedTensorType::get({1}, type), bitWidths, reason);
+      parseQuantParams(spec.type, &context, bitWidths, reason);
   if (failed(params))
-    return Failure{role + ": " + reason, {}};
+    return diagnostics.fail(role + ": " + reason);
   return *params;
 }
 

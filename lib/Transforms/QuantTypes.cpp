@@ -10,6 +10,7 @@
 
 #include "lutfold/Numerics/QuantizedTable.h"
 
+#include "mlir/AsmParser/AsmParser.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -103,4 +104,17 @@ lutfold::getIslandQuantization(Value source, const QuantParams &out,
     return failure();
   }
   return IslandQuantization{*in, out};
+}
+
+FailureOr<QuantParams>
+lutfold::parseQuantParams(StringRef text, MLIRContext *context,
+                          ArrayRef<unsigned> storageWidths,
+                          std::string &reason) {
+  Type type = parseType(text, context);
+  if (!type) {
+    reason = ("cannot read '" + text + "' as an MLIR type").str();
+    return failure();
+  }
+  return getPerTensorParams(RankedTensorType::get({1}, type), storageWidths,
+                            reason);
 }

@@ -22,7 +22,6 @@
 #include "lutfold/Transforms/QuantTypes.h"
 #include "lutfold/Version.h"
 
-#include "mlir/AsmParser/AsmParser.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -101,25 +100,19 @@ static FailureOr<QuantParams> parseParams(MLIRContext &context,
                                           llvm::StringRef text,
                                           std::string &error) {
   std::string parseError;
-  Type type;
+  std::string reason;
+  FailureOr<QuantParams> params;
   {
     ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diagnostic) {
       parseError = diagnostic.str();
       return success();
     });
-    type = parseType(text, &context);
+    params = parseQuantParams(text, &context, kTableStorageWidths, reason);
   }
-  if (!type) {
-    error = ("--" + option + ": cannot read '" + text +
-             "' as an MLIR type: " + parseError)
-                .str();
-    return failure();
-  }
-  std::string reason;
-  FailureOr<QuantParams> params = getPerTensorParams(
-      RankedTensorType::get({1}, type), kTableStorageWidths, reason);
   if (failed(params))
-    error = ("--" + option + ": " + reason).str();
+    error = ("--" + option + ": " + reason +
+             (parseError.empty() ? "" : ": " + parseError))
+                .str();
   return params;
 }
 

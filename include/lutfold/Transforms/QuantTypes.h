@@ -31,6 +31,15 @@ mlir::FailureOr<QuantParams>
 getPerTensorParams(mlir::Type type, llvm::ArrayRef<unsigned> storageWidths,
                    std::string &reason);
 
+/// Reads `text` as a quantized element type ("!quant.uniform<i8:f32,
+/// 0.05:-3>") and checks it as getPerTensorParams does. Otherwise sets
+/// `reason` to "cannot read '<text>' as an MLIR type" (the parser's own
+/// diagnostic goes to the context's handlers) or to getPerTensorParams'
+/// reason.
+mlir::FailureOr<QuantParams>
+parseQuantParams(llvm::StringRef text, mlir::MLIRContext *context,
+                 llvm::ArrayRef<unsigned> storageWidths, std::string &reason);
+
 /// The quantization at both ends of a quant-dialect island.
 struct IslandQuantization {
   QuantParams in;
