@@ -9,10 +9,11 @@
 // Builds a random function of random islands (element-wise DAGs over the
 // supported operations, splat constants of either dialect or computed from
 // constants, shapes static and dynamic, quantized types full, narrow,
-// per-axis or unsigned, values with users outside the island) and, for some
-// islands, a plain-TOSA twin in onnx-mlir's current or earlier spelling (i8
-// zero points cast or subtracted and added in i8, reciprocal scales) with
-// the computed constants written as literals. It parses the function and
+// per-axis or unsigned, values with users outside the island, every
+// spelling of nan_mode) and, for some islands, a plain-TOSA twin in
+// onnx-mlir's current or earlier spelling (i8 zero points cast or
+// subtracted and added in i8, reciprocal scales) with the computed
+// constants written as literals. It parses the function and
 // runs the fold. Invariants: the result verifies; every quantize either
 // stays or becomes a table lookup on the storage of its input; every table
 // equals the original island evaluated on each code with the slow reference
@@ -26,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reference.h"
+#include "Spellings.h"
 
 #include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Transforms/FoldToTable.h"
@@ -208,10 +210,14 @@ struct Generator {
     }
     case 2: {
       std::string a = pick(), b = fdp.ConsumeBool() ? pick() : constant();
-      line = name + " = tosa." +
-             binary[fdp.ConsumeIntegralInRange<size_t>(0, 4)] + " " +
-             nameOf(a) + ", " + nameOf(b) + " : (" + typeOf(a) + ", " +
-             typeOf(b) + ") -> " + ftype;
+      std::string opName = binary[fdp.ConsumeIntegralInRange<size_t>(0, 4)];
+      std::string attrs;
+      if (opName == "maximum" || opName == "minimum")
+        if (std::string entry = consumeNanModeEntry(fdp, /*others=*/false);
+            !entry.empty())
+          attrs = " {" + entry + "}";
+      line = name + " = tosa." + opName + " " + nameOf(a) + ", " + nameOf(b) +
+             attrs + " : (" + typeOf(a) + ", " + typeOf(b) + ") -> " + ftype;
       break;
     }
     case 3: {
@@ -231,8 +237,9 @@ struct Generator {
       float hi = fdp.ConsumeFloatingPointInRange<float>(0.0f, 6.0f);
       line = name + " = tosa.clamp " + nameOf(a) +
              " {min_val = " + floatLiteral(lo) +
-             " : f32, max_val = " + floatLiteral(hi) + " : f32} : (" +
-             typeOf(a) + ") -> " + ftype;
+             " : f32, max_val = " + floatLiteral(hi) + " : f32" +
+             consumeNanModeEntry(fdp, /*others=*/true) + "} : (" + typeOf(a) +
+             ") -> " + ftype;
       break;
     }
     default: {

@@ -198,6 +198,16 @@ ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
       continue;
     }
     auto quantizedType = cast<RankedTensorType>(quantized);
+    // TOSA operations take no zero-sized tensor: the expansion would not
+    // verify.
+    if (llvm::is_contained(quantizedType.getShape(), 0)) {
+      ++result.numLeft;
+      if (reportLeft)
+        op->emitRemark() << "not expanded: " << quoted(quantized)
+                         << " has a zero-sized dimension, which TOSA "
+                            "operations do not take";
+      continue;
+    }
     auto quantType = cast<quant::QuantizedType>(quantizedType.getElementType());
     Type storageType = quantType.getStorageType();
     builder.setInsertionPoint(op);

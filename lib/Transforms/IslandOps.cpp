@@ -106,8 +106,14 @@ std::optional<double> lutfold::getSplatConstant(Value value) {
   if (!dense || !dense.isSplat())
     return std::nullopt;
   Type element = dense.getElementType();
-  if (isa<FloatType>(element))
-    return dense.getSplatValue<APFloat>().convertToDouble();
+  if (isa<FloatType>(element)) {
+    // Through convert, not convertToDouble: f80 and f128 constants verify.
+    APFloat splat = dense.getSplatValue<APFloat>();
+    bool losesInfo = false;
+    splat.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                  &losesInfo);
+    return splat.convertToDouble();
+  }
   if (element.isInteger(1))
     return dense.getSplatValue<bool>() ? 1.0 : 0.0;
   if (isa<IntegerType>(element) && element.getIntOrFloatBitWidth() <= 32)
@@ -115,9 +121,14 @@ std::optional<double> lutfold::getSplatConstant(Value value) {
   return std::nullopt;
 }
 
-static scalar::NanMode getNanMode(tosa::NanPropagationMode mode) {
-  return mode == tosa::NanPropagationMode::IGNORE ? scalar::NanMode::Ignore
-                                                  : scalar::NanMode::Propagate;
+/// The NaN mode an operation holds. The attribute is read rather than its
+/// value: a spelling the parser does not convert (`nan_mode = "IGNORE"`, a
+/// string) leaves it unset, which verifies and, like the printed IR, means
+/// the default, PROPAGATE.
+static scalar::NanMode getNanMode(tosa::NanPropagationModeAttr mode) {
+  return mode && mode.getValue() == tosa::NanPropagationMode::IGNORE
+             ? scalar::NanMode::Ignore
+             : scalar::NanMode::Propagate;
 }
 
 /// Requires `value` to be a constant whose every element is zero, as the
@@ -149,8 +160,12 @@ static FailureOr<ElementwiseStep> translateClamp(tosa::ClampOp clamp,
   auto bound = [](Attribute attr) -> std::optional<double> {
     if (auto floatAttr = dyn_cast<FloatAttr>(attr))
       return floatAttr.getValueAsDouble();
-    if (auto intAttr = dyn_cast<IntegerAttr>(attr))
-      return static_cast<double>(intAttr.getValue().getSExtValue());
+    if (auto intAttr = dyn_cast<IntegerAttr>(attr)) {
+      std::optional<int64_t> bound = intAttr.getValue().trySExtValue();
+      if (!bound)
+        return std::nullopt;
+      return static_cast<double>(*bound);
+    }
     return std::nullopt;
   };
   std::optional<double> lo = bound(clamp.getMinVal());
@@ -162,7 +177,7 @@ static FailureOr<ElementwiseStep> translateClamp(tosa::ClampOp clamp,
   ElementwiseStep step{ScalarOpcode::Clamp, {clamp.getInput()}};
   step.clampMin = *lo;
   step.clampMax = *hi;
-  step.nanMode = getNanMode(clamp.getNanMode());
+  step.nanMode = getNanMode(clamp.getNanModeAttr());
   return step;
 }
 
@@ -190,7 +205,7 @@ template <typename OpTy>
 static ElementwiseStep translateMinMax(Operation *op, ScalarOpcode opcode) {
   auto minMax = cast<OpTy>(op);
   ElementwiseStep step{opcode, {minMax.getInput1(), minMax.getInput2()}};
-  step.nanMode = getNanMode(minMax.getNanMode());
+  step.nanMode = getNanMode(minMax.getNanModeAttr());
   return step;
 }
 

@@ -96,3 +96,18 @@ func.func @si8(%arg0: tensor<4x!quant.uniform<si8:f32, 0.1:1>>) -> tensor<4xf32>
   %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<si8:f32, 0.1:1>> to tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// TOSA operations take no zero-sized tensor: left as it was, with the reason.
+// CHECK-LABEL: func.func @zero_sized
+// CHECK:         quant.dcast
+// CHECK:         quant.qcast
+// CHECK-NOT:     tosa.
+func.func @zero_sized(%arg0: tensor<0x4x!quant.uniform<i8:f32, 0.1:1>>) -> tensor<0x4x!quant.uniform<i8:f32, 0.1:1>> {
+  // expected-remark@+1 {{not expanded: 'tensor<0x4x!quant.uniform<i8:f32, 1.000000e-01:1>>' has a zero-sized dimension, which TOSA operations do not take}}
+  %0 = quant.dcast %arg0 : tensor<0x4x!quant.uniform<i8:f32, 0.1:1>> to tensor<0x4xf32>
+  // expected-remark@+1 {{not expanded: 'tensor<0x4x!quant.uniform<i8:f32, 1.000000e-01:1>>' has a zero-sized dimension, which TOSA operations do not take}}
+  %1 = quant.qcast %0 : tensor<0x4xf32> to tensor<0x4x!quant.uniform<i8:f32, 0.1:1>>
+  return %1 : tensor<0x4x!quant.uniform<i8:f32, 0.1:1>>
+}
