@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Spellings.h"
 #include "lutfold/Transforms/ComposeTables.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -101,6 +102,8 @@ struct ChainBuilder {
   int next = 0;
   std::string value = "%arg0";
   unsigned bits = 8;
+  /// A RESCALE that TOSA forbids was emitted: the pass must leave it.
+  bool hasInvalidRescale = false;
 
   std::string fresh() { return "%v" + std::to_string(next++); }
   std::string type() const { return "tensor<4xi" + std::to_string(bits) + ">"; }
@@ -154,10 +157,10 @@ static void addStep(FuzzedDataProvider &fdp, ChainBuilder &chain) {
   }
   case 1: { // CLAMP
     int64_t a = random(lo, hi), b = random(a, hi);
-    std::string attrs = " {min_val = " + std::to_string(a) + " : i" +
-                        std::to_string(bits) +
-                        ", max_val = " + std::to_string(b) + " : i" +
-                        std::to_string(bits) + "}";
+    std::string attrs =
+        " {min_val = " + std::to_string(a) + " : i" + std::to_string(bits) +
+        ", max_val = " + std::to_string(b) + " : i" + std::to_string(bits) +
+        consumeNanModeEntry(fdp, /*others=*/true) + "}";
     chain.emit("tosa.clamp", v, attrs, t, bits);
     chain.steps.push_back(
         [a, b](int64_t x) { return std::max(a, std::min(b, x)); });
@@ -272,6 +275,20 @@ static void addStep(FuzzedDataProvider &fdp, ChainBuilder &chain) {
     bool doubleRound = scale32 && fdp.ConsumeBool();
     bool inUnsigned = bits == 8 && fdp.ConsumeIntegralInRange<int>(0, 4) == 0;
     bool outUnsigned = to == 8 && fdp.ConsumeIntegralInRange<int>(0, 4) == 0;
+    // TOSA has unsigned ends only from 8 to 8 bits, one at a time, and
+    // DOUBLE_ROUND only with scale32. Now and then one of these rules is
+    // broken on purpose: the pass must decline that RESCALE.
+    if (fdp.ConsumeIntegralInRange<int>(0, 15) == 0) {
+      if (!scale32)
+        doubleRound = true;
+      else
+        inUnsigned = outUnsigned = bits == 8 && to == 8;
+      chain.hasInvalidRescale |=
+          (!scale32 && doubleRound) || (inUnsigned && outUnsigned);
+    } else {
+      inUnsigned = inUnsigned && to == 8;
+      outUnsigned = outUnsigned && bits == 8 && !inUnsigned;
+    }
     int64_t inZp = bits == 8 ? random(-128, 127) : 0;
     int64_t outZp = to == 8 ? random(-128, 127) : 0;
     std::string m = chain.constant(multiplier, scale32 ? 32 : 16);
@@ -385,6 +402,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fail("the composed module does not verify", text);
 
   auto function = *module->getOps<func::FuncOp>().begin();
+  if (chain.hasInvalidRescale) {
+    // Left as it was, with the steps around it that cannot compose alone.
+    bool kept = false;
+    function.walk([&](tosa::RescaleOp rescale) {
+      kept |= (!rescale.getScale32() &&
+               rescale.getRoundingMode() == tosa::RoundingMode::DOUBLE_ROUND) ||
+              (rescale.getInputUnsigned() && rescale.getOutputUnsigned());
+    });
+    if (!kept)
+      fail("a RESCALE that TOSA forbids was composed", text);
+    return 0;
+  }
   auto ret = cast<func::ReturnOp>(function.getBody().front().getTerminator());
   Value input = function.getArgument(0);
   if (!fork) {

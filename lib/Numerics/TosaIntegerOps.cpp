@@ -84,3 +84,37 @@ int64_t lutfold::applyRescale(int64_t value, const TosaRescaleParams &params) {
       std::clamp<__int128>(result, __int128(lo), __int128(hi)));
   return params.outputUnsigned ? asSigned(clamped, params.outputBits) : clamped;
 }
+
+std::optional<const char *>
+lutfold::getInvalidRescaleReason(const TosaRescaleParams &params) {
+  if (params.shift < 2 || params.shift > 62 || params.multiplier < 0)
+    return "its shift is outside [2, 62] or its multiplier negative, which "
+           "TOSA does not define";
+  if (!params.scale32 && params.doubleRound)
+    return "DOUBLE_ROUND with a 16-bit multiplier (scale32 = false), which "
+           "TOSA forbids";
+  if (!params.scale32 && params.multiplier > INT16_MAX)
+    return "its 16-bit multiplier is above 32767";
+  if (params.inputUnsigned && params.outputUnsigned)
+    return "both ends are unsigned, which TOSA forbids";
+  if ((params.inputUnsigned && params.outputBits == 32) ||
+      (params.outputUnsigned && params.inputBits >= 32))
+    return "an unsigned end faces a 32- or 48-bit one, which TOSA forbids";
+  if (params.scale32 && params.inputBits == 48)
+    return "a 48-bit input with a 32-bit multiplier, which TOSA forbids";
+  // Zero points: any on i8 ends, 0 or 32768 on unsigned i16 ends, 0
+  // elsewhere.
+  auto zeroPointValid = [](int64_t zeroPoint, unsigned bits, bool isUnsigned) {
+    if (bits == 8)
+      return true;
+    if (bits == 16 && isUnsigned)
+      return zeroPoint == 0 || zeroPoint == 32768 || zeroPoint == -32768;
+    return zeroPoint == 0;
+  };
+  if (!zeroPointValid(params.inputZeroPoint, params.inputBits,
+                      params.inputUnsigned) ||
+      !zeroPointValid(params.outputZeroPoint, params.outputBits,
+                      params.outputUnsigned))
+    return "a zero point TOSA allows only on 8-bit or unsigned 16-bit ends";
+  return std::nullopt;
+}

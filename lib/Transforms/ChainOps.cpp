@@ -74,7 +74,8 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
              "element";
     return failure();
   }
-  if (*shift < 2 || *shift > 62 || *multiplier < 0) {
+  if (*shift < 0 || *shift > 63 || *multiplier < INT32_MIN ||
+      *multiplier > INT32_MAX) {
     reason = "its shift is outside [2, 62] or its multiplier negative, which "
              "TOSA does not define";
     return failure();
@@ -91,6 +92,10 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
   params.outputUnsigned = rescale.getOutputUnsigned();
   params.inputBits = *inputBits;
   params.outputBits = *outputBits;
+  if (std::optional<const char *> invalid = getInvalidRescaleReason(params)) {
+    reason = *invalid;
+    return failure();
+  }
   return ChainStep{rescale, rescale.getInput(), params};
 }
 

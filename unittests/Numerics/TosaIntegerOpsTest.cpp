@@ -159,3 +159,49 @@ TEST(TosaIntegerOpsTest, RescaleInFull) {
   EXPECT_EQ(applyRescale(1000, scale16), 750);
   EXPECT_EQ(applyRescale(-30000, scale16), -22500);
 }
+
+TEST(TosaIntegerOpsTest, InvalidRescalesAreNamed) {
+  TosaRescaleParams valid;
+  EXPECT_FALSE(getInvalidRescaleReason(valid));
+
+  // The specification's ERROR_IF rules, one at a time.
+  TosaRescaleParams doubleRound16 = valid;
+  doubleRound16.scale32 = false;
+  doubleRound16.multiplier = 1 << 14;
+  doubleRound16.shift = 15;
+  EXPECT_FALSE(getInvalidRescaleReason(doubleRound16));
+  doubleRound16.doubleRound = true;
+  EXPECT_TRUE(getInvalidRescaleReason(doubleRound16));
+
+  TosaRescaleParams bothUnsigned = valid;
+  bothUnsigned.inputUnsigned = true;
+  EXPECT_FALSE(getInvalidRescaleReason(bothUnsigned));
+  bothUnsigned.outputUnsigned = true;
+  EXPECT_TRUE(getInvalidRescaleReason(bothUnsigned));
+
+  TosaRescaleParams unsignedTo32 = valid;
+  unsignedTo32.inputUnsigned = true;
+  unsignedTo32.outputBits = 32;
+  EXPECT_TRUE(getInvalidRescaleReason(unsignedTo32));
+
+  TosaRescaleParams zeroPointOn32 = valid;
+  zeroPointOn32.inputBits = 32;
+  EXPECT_FALSE(getInvalidRescaleReason(zeroPointOn32));
+  zeroPointOn32.inputZeroPoint = 3;
+  EXPECT_TRUE(getInvalidRescaleReason(zeroPointOn32));
+
+  // Unsigned i16 ends may have the zero point 32768 (stored as -32768).
+  TosaRescaleParams unsigned16 = valid;
+  unsigned16.inputBits = unsigned16.outputBits = 16;
+  unsigned16.inputUnsigned = true;
+  unsigned16.inputZeroPoint = -32768;
+  EXPECT_FALSE(getInvalidRescaleReason(unsigned16));
+  unsigned16.inputZeroPoint = 5;
+  EXPECT_TRUE(getInvalidRescaleReason(unsigned16));
+
+  TosaRescaleParams badShift = valid;
+  badShift.shift = 1;
+  EXPECT_TRUE(getInvalidRescaleReason(badShift));
+  badShift.shift = 63;
+  EXPECT_TRUE(getInvalidRescaleReason(badShift));
+}

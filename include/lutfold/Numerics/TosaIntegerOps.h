@@ -116,6 +116,13 @@ struct TosaRescaleParams {
 /// inputs, which TOSA leaves unpredictable, give a defined value.
 int64_t applyRescale(int64_t value, const TosaRescaleParams &params);
 
+/// Why `params` is a RESCALE the TOSA specification rejects (an ERROR_IF of
+/// its pseudocode, or a multiplier or shift outside its range), or
+/// std::nullopt when it is valid. applyRescale is defined only for valid
+/// parameters.
+std::optional<const char *>
+getInvalidRescaleReason(const TosaRescaleParams &params);
+
 } // namespace lutfold
 
 #endif // LUTFOLD_NUMERICS_TOSAINTEGEROPS_H
