@@ -417,10 +417,14 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   bool castNaN = false;
   for (auto [id, op] : llvm::enumerate(instructions)) {
     const double *operands[3] = {nullptr, nullptr, nullptr};
+    // A NaN constant is not where NaN comes from: the first operation that
+    // reads it and gives NaN is (minimum(x, NaN), say).
     bool operandIsNaN = false;
     for (unsigned i = 0, e = getNumOperands(op.opcode); i < e; ++i) {
       operands[i] = &values[op.operands[i]];
-      operandIsNaN |= std::isnan(*operands[i]);
+      operandIsNaN |=
+          std::isnan(*operands[i]) &&
+          instructions[op.operands[i]].opcode != ScalarOpcode::Constant;
     }
     // The type data operands have (Select's first operand is its predicate).
     unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
@@ -430,7 +434,7 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
     values[id] = evaluateInstruction(op, operandType, input, operands[0],
                                      operands[1], operands[2], castNaN);
     if (!firstNaN && !operandIsNaN && std::isnan(values[id]) &&
-        op.opcode != ScalarOpcode::Input)
+        op.opcode != ScalarOpcode::Input && op.opcode != ScalarOpcode::Constant)
       firstNaN = static_cast<ValueId>(id);
   }
   ScalarEvaluation evaluation;

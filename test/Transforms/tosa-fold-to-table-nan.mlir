@@ -77,3 +77,44 @@ func.func @nan_propagated_by_maximum(%arg0: tensor<8x!in>) -> tensor<8x!out> {
   %3 = quant.qcast %2 : tensor<8xf32> to tensor<8x!out>
   return %3 : tensor<8x!out>
 }
+
+// -----
+
+// A NaN constant is read, not produced: the remark names the operation that
+// reads it and gives NaN (here for every code), not the cast that ends the
+// plain island. A NaN cast to an integer reads as 0.
+// CHECK-LABEL: func.func @minimum_of_nan_constant
+// CHECK-NEXT:    "tosa.const"() <{values = dense<0> : tensor<256xi8>}>
+// CHECK-NOT:     tosa.minimum
+func.func @minimum_of_nan_constant(%arg0: tensor<8xi8>) -> tensor<8xi8> {
+  %nan = "tosa.const"() <{values = dense<0x7FC00000> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %scale = "tosa.const"() <{values = dense<0.05> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %0 = tosa.cast %arg0 : (tensor<8xi8>) -> tensor<8xf32>
+  %1 = tosa.mul %0, %scale, %shift : (tensor<8xf32>, tensor<1xf32>, tensor<1xi8>) -> tensor<8xf32>
+  // expected-remark@+1 {{'tosa.minimum' gives NaN for input codes -128..127; a NaN cast to an integer reads as 0}}
+  %2 = tosa.minimum %1, %nan : (tensor<8xf32>, tensor<1xf32>) -> tensor<8xf32>
+  %3 = tosa.cast %2 : (tensor<8xf32>) -> tensor<8xi8>
+  return %3 : tensor<8xi8>
+}
+
+// -----
+
+// nan_mode spelled as a string verifies, but the parser does not convert
+// it: the operation holds no NaN mode, which means the default, PROPAGATE,
+// as the printed IR says. Both clamps fold into the same table.
+// CHECK-LABEL: func.func @nan_mode_spellings
+// CHECK-NEXT:    %[[T:.*]] = "tosa.const"()
+// CHECK-NOT:     "tosa.const"()
+// CHECK:         tosa.table %{{.*}}, %[[T]]
+// CHECK:         tosa.table %{{.*}}, %[[T]]
+// CHECK-NOT:     tosa.clamp
+func.func @nan_mode_spellings(%arg0: tensor<4x!quant.uniform<i8:f32, 0.1>>) -> (tensor<4x!quant.uniform<i8:f32, 0.05>>, tensor<4x!quant.uniform<i8:f32, 0.05>>) {
+  %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.1>> to tensor<4xf32>
+  %1 = tosa.clamp %0 {max_val = 6.0 : f32, min_val = 0.0 : f32, nan_mode = "IGNORE"} : (tensor<4xf32>) -> tensor<4xf32>
+  %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.05>>
+  %3 = quant.dcast %arg0 : tensor<4x!quant.uniform<i8:f32, 0.1>> to tensor<4xf32>
+  %4 = tosa.clamp %3 {max_val = 6.0 : f32, min_val = 0.0 : f32, nan_mode = PROPAGATE} : (tensor<4xf32>) -> tensor<4xf32>
+  %5 = quant.qcast %4 : tensor<4xf32> to tensor<4x!quant.uniform<i8:f32, 0.05>>
+  return %2, %5 : tensor<4x!quant.uniform<i8:f32, 0.05>>, tensor<4x!quant.uniform<i8:f32, 0.05>>
+}

@@ -386,4 +386,20 @@ TEST(ScalarProgramTest, NaNCastToIntegerIsReported) {
   EXPECT_FALSE(evaluation.sawNaN);
 }
 
+TEST(ScalarProgramTest, NaNConstantsAreReadNotProduced) {
+  // minimum(x, NaN) with PROPAGATE: the minimum gives the NaN, not the
+  // constant it reads.
+  ScalarProgram program;
+  ValueId x = program.addInput(ScalarType::F32);
+  ValueId nan = program.addConstant(kNaN, ScalarType::F32);
+  ValueId minimum = program.addMinMax(ScalarOpcode::Minimum, x, nan,
+                                      NanMode::Propagate, ScalarType::F32);
+  program.setResult(program.addOp(ScalarOpcode::Cast, ScalarType::I8,
+                                  {minimum}));
+  ScalarEvaluation evaluation = program.evaluateDetailed(1.0);
+  EXPECT_TRUE(evaluation.sawNaN);
+  ASSERT_TRUE(evaluation.nanOrigin.has_value());
+  EXPECT_EQ(*evaluation.nanOrigin, minimum);
+}
+
 } // namespace

@@ -123,8 +123,9 @@ struct ScalarEvaluation {
   double value = 0.0;
   /// The result is NaN, or a NaN was cast to an integer on the way to it.
   bool sawNaN = false;
-  /// When sawNaN: the first instruction that produced a NaN from operands
-  /// that were not NaN (std::nullopt if the input was NaN).
+  /// When sawNaN: the first operation that produced a NaN from operands
+  /// that were not NaN, NaN constants aside, which are read rather than
+  /// produced (std::nullopt if the input was NaN).
   std::optional<uint32_t> nanOrigin;
 };
 
