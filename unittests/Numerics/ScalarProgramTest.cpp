@@ -394,8 +394,8 @@ TEST(ScalarProgramTest, NaNConstantsAreReadNotProduced) {
   ValueId nan = program.addConstant(kNaN, ScalarType::F32);
   ValueId minimum = program.addMinMax(ScalarOpcode::Minimum, x, nan,
                                       NanMode::Propagate, ScalarType::F32);
-  program.setResult(program.addOp(ScalarOpcode::Cast, ScalarType::I8,
-                                  {minimum}));
+  program.setResult(
+      program.addOp(ScalarOpcode::Cast, ScalarType::I8, {minimum}));
   ScalarEvaluation evaluation = program.evaluateDetailed(1.0);
   EXPECT_TRUE(evaluation.sawNaN);
   ASSERT_TRUE(evaluation.nanOrigin.has_value());
