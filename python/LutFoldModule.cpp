@@ -188,8 +188,8 @@ py::dict toPython(const FoldRecord &record) {
 py::tuple fold(const std::string &text, const std::string &numerics,
                const std::vector<std::string> &ops, unsigned maxIslandSize,
                bool reportDeclined, bool reportFolded, bool reportSummary,
-               bool strict, int64_t maxInt16Error,
-               const std::string &sourceName, bool verify) {
+               bool strict, int64_t maxError, const std::string &sourceName,
+               bool verify) {
   FoldOptions options;
   options.numerics = numerics;
   options.ops = ops;
@@ -198,7 +198,7 @@ py::tuple fold(const std::string &text, const std::string &numerics,
   options.reportFolded = reportFolded;
   options.reportSummary = reportSummary;
   options.strict = strict;
-  options.maxInt16Error = maxInt16Error;
+  options.maxError = maxError;
   options.sourceName = sourceName;
   options.verify = verify;
   Outcome<FoldOutput> outcome = Failure{};

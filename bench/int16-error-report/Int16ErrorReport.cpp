@@ -32,6 +32,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -242,6 +243,13 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   Tally previousMax, previousMean, executorchMax, executorchMean, tfliteMax,
       tfliteMean;
   std::vector<double> times, previousTimes;
+  // Per function and output width: cases, the largest error, and how many
+  // cases the fold's default cap (max-error) declines.
+  struct CapTally {
+    unsigned cases = 0, aboveCap = 0;
+    int64_t maxError = 0;
+  };
+  std::map<std::pair<std::string, unsigned>, CapTally> capTallies;
   llvm::raw_ostream &os = llvm::outs();
   for (const Case &c : cases) {
     std::optional<CaseFits> fits = fitCase(c, preset);
@@ -251,6 +259,11 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
     times.push_back(fits->milliseconds);
     previousTimes.push_back(fits->previousMilliseconds);
     Int16TableError error = *fits->ours.fitError;
+    CapTally &cap = capTallies[{c.op, c.out.storage.bitWidth}];
+    ++cap.cases;
+    cap.maxError = std::max(cap.maxError, error.maxError);
+    cap.aboveCap +=
+        error.maxError > getDefaultMaxError(c.out.qmax - c.out.qmin + 1);
     Int16TableError previousError =
         measureInt16TableError(fits->previous, reference);
     previousMax.add(error.maxError, previousError.maxError);
@@ -306,6 +319,11 @@ static int sweepReport(llvm::ArrayRef<Case> cases, NumericsPreset preset) {
   line("LutFold 0.1", previousMax, previousMean);
   line("ExecuTorch (i16 outputs)", executorchMax, executorchMean);
   line("TFLite (i16 outputs)", tfliteMax, tfliteMean);
+  os << "\n| function | output | cases | largest max error | above the "
+        "default cap |\n|---|---|---|---|---|\n";
+  for (const auto &[key, cap] : capTallies)
+    os << "| " << key.first << " | i" << key.second << " | " << cap.cases
+       << " | " << cap.maxError << " | " << cap.aboveCap << " |\n";
   auto summary = [&](llvm::StringRef name, std::vector<double> &ms) {
     llvm::sort(ms);
     double total = 0;

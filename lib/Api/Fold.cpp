@@ -112,7 +112,7 @@ Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
   passOptions.reportFolded = options.reportFolded;
   passOptions.reportSummary = options.reportSummary;
   passOptions.strict = options.strict;
-  passOptions.maxInt16Error = options.maxInt16Error;
+  passOptions.maxError = options.maxError;
   PassManager passManager(context.get());
   passManager.enableVerifier(options.verify);
   passManager.addPass(createTosaFoldToTable(passOptions));

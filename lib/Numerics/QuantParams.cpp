@@ -89,3 +89,7 @@ std::string lutfold::formatBitWidths(llvm::ArrayRef<unsigned> bitWidths) {
             std::to_string(width);
   return text + "-bit";
 }
+
+int64_t lutfold::getDefaultMaxError(int64_t numOutputCodes) {
+  return std::max<int64_t>(1, numOutputCodes / 64);
+}

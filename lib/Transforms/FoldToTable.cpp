@@ -63,6 +63,11 @@ public:
 
 private:
   LogicalResult decline(Operation *sink, const Twine &reason);
+  /// Declines, with the error, a fold that is not exact and is off by more
+  /// than the cap (FoldToTableOptions::maxError).
+  LogicalResult
+  checkErrorCap(const CachedTable &table, Operation *sink,
+                const std::optional<IslandQuantization> &quantization);
   void eraseDeadIslandOps(const Island &island, Value storage);
 
   const FoldToTableOptions &options;
@@ -196,6 +201,32 @@ void IslandFolder::eraseDeadIslandOps(const Island &island, Value storage) {
         rewriter.eraseOp(view);
 }
 
+LogicalResult IslandFolder::checkErrorCap(
+    const CachedTable &table, Operation *sink,
+    const std::optional<IslandQuantization> &quantization) {
+  const Int16Table *int16 = table.getInt16();
+  // int8 tables hold the island's own output for every code.
+  if (!int16)
+    return success();
+  if (!int16->fitError)
+    return decline(sink, "the error of TABLE + RESCALE is not measured");
+  int64_t numOutputCodes =
+      quantization
+          ? quantization->out.qmax - quantization->out.qmin + 1
+          : int64_t(1) << *getPlainCodeWidth(sink->getResult(0).getType());
+  int64_t cap = options.maxError.value_or(getDefaultMaxError(numOutputCodes));
+  int64_t error = int16->fitError->maxError;
+  if (error <= cap)
+    return success();
+  std::string capText = "max-error=" + std::to_string(cap);
+  if (!options.maxError)
+    capText = "the default cap of " + std::to_string(cap) +
+              (cap == 1 ? " code" : " codes") +
+              " (one 64th of the output range; max-error sets it)";
+  return decline(sink, "TABLE + RESCALE is off by up to " + Twine(error) +
+                           " output codes, above " + capText);
+}
+
 LogicalResult IslandFolder::foldSink(Operation *sink) {
   // The quantize's type is checked before the walk: it is cheaper. Plain
   // islands have no quantized types.
@@ -224,13 +255,8 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   CachedTable *table = tables.getOrBuild(island->program, quantization, reason);
   if (!table)
     return decline(sink, reason);
-  if (const Int16Table *int16 = table->getInt16();
-      int16 && options.maxInt16Error && int16->fitError &&
-      int16->fitError->maxError > *options.maxInt16Error)
-    return decline(sink, "TABLE + RESCALE is off by up to " +
-                             Twine(int16->fitError->maxError) +
-                             " output codes, above max-int16-error=" +
-                             Twine(*options.maxInt16Error));
+  if (failed(checkErrorCap(*table, sink, quantization)))
+    return failure();
   emitNaNRemarks(*island, *table, quantization, options.preset);
 
   // Plain islands read the i8 tensor itself; quant-dialect islands its

@@ -19,6 +19,7 @@ void lutfold::buildLutFoldPipeline(OpPassManager &pm,
                                    const LutFoldPipelineOptions &options) {
   TosaFoldToTableOptions fold;
   fold.numerics = options.numerics;
+  fold.maxError = options.maxError;
   fold.reportDeclined = options.report;
   fold.reportFolded = options.report;
   fold.reportSummary = options.report;

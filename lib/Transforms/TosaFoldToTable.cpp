@@ -51,6 +51,10 @@ struct TosaFoldToTable final
                   "'tosa.sigmoid' or 'sigmoid'; docs/IslandOps.md lists them)";
       limits.allowedOps.push_back(std::move(fullName));
     }
+    if (maxError < -1 || maxInt16Error < -1)
+      return emitError(UnknownLoc::get(context))
+             << "tosa-fold-to-table: max-error must be -1 (the default cap) "
+                "or a number of output codes >= 0";
     if (maxIslandSize == 0)
       return emitError(UnknownLoc::get(context))
              << "tosa-fold-to-table: max-island-size must be at least 1";
@@ -64,8 +68,10 @@ struct TosaFoldToTable final
     options.limits.maxOps = maxIslandSize;
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
+    if (maxError >= 0)
+      options.maxError = maxError;
     if (maxInt16Error >= 0)
-      options.maxInt16Error = maxInt16Error;
+      options.maxError = maxInt16Error;
     FoldToTableResult result = foldIslandsToTables(getOperation(), options);
     // At the location alone: the operation (a whole module) would be
     // printed with the remark.

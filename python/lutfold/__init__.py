@@ -194,6 +194,7 @@ def fold(
     report_folded: bool = False,
     report_summary: bool = False,
     strict: bool = False,
+    max_error: Optional[int] = None,
     max_int16_error: Optional[int] = None,
     source_name: str = "<input>",
     verify: bool = True,
@@ -213,8 +214,11 @@ def fold(
       remarks (to the "lutfold" logger, at INFO level). The report holds
       the same facts either way.
     - strict: fail when a quantize or dequantize is left in float.
-    - max_int16_error: decline int16 islands whose TABLE + RESCALE is off by
-      more than this many output codes (None: no cap).
+    - max_error: decline folds that are not exact (int16 TABLE + RESCALE)
+      whose output is off by more than this many output codes on some input
+      (None: the pass's default, one 64th of the output range: 4 codes for
+      8-bit outputs, 1024 for 16-bit ones).
+    - max_int16_error: the former name of max_error, which it overrides.
 
     `source_name` names the text in locations ("model.mlir:12:8").
 
@@ -234,13 +238,13 @@ def fold(
         raise LutFoldError(
             f"max_island_size must be a positive integer, got {max_island_size!r}"
         )
-    if max_int16_error is not None and (
-        not _is_integer(max_int16_error) or max_int16_error < 0
-    ):
-        raise LutFoldError(
-            f"max_int16_error must be None or an integer >= 0, got "
-            f"{max_int16_error!r}"
-        )
+    for name, value in (("max_error", max_error),
+                        ("max_int16_error", max_int16_error)):
+        if value is not None and (not _is_integer(value) or value < 0):
+            raise LutFoldError(
+                f"{name} must be None or an integer >= 0, got {value!r}")
+    if max_int16_error is not None:
+        max_error = max_int16_error
     text, report, messages = _lutfold.fold(
         mlir_text,
         _check_numerics(numerics),
@@ -250,7 +254,7 @@ def fold(
         bool(report_folded),
         bool(report_summary),
         bool(strict),
-        -1 if max_int16_error is None else int(max_int16_error),
+        -1 if max_error is None else int(max_error),
         source_name,
         bool(verify),
     )

@@ -29,5 +29,5 @@ def evaluate_int16_table(entries: npt.NDArray[np.int16], multiplier: int,
                          output_bits: int) -> npt.NDArray[np.int32]: ...
 def fold(text: str, numerics: str, ops: List[str], max_island_size: int,
          report_declined: bool, report_folded: bool, report_summary: bool,
-         strict: bool, max_int16_error: int, source_name: str,
+         strict: bool, max_error: int, source_name: str,
          verify: bool) -> Tuple[str, List[Dict[str, Any]], List[str]]: ...

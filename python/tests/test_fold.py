@@ -91,7 +91,7 @@ func.func @f(%x: tensor<8x!quant.uniform<i16:f32, 2.44140625e-04>>)
 """
 
 
-def test_int16_report_and_max_int16_error():
+def test_int16_report_and_max_error():
     result = lutfold.fold(INT16_ISLAND)
     [record] = result.report
     assert record["form"] == "int16 TABLE + RESCALE"
@@ -105,11 +105,25 @@ def test_int16_report_and_max_int16_error():
                                                 rel=1e-6)
     assert "tosa.rescale" in result.text
 
-    capped = lutfold.fold(INT16_ISLAND, max_int16_error=0)
-    [record] = capped.report
+    # max_int16_error is max_error's former name.
+    for option in ("max_error", "max_int16_error"):
+        capped = lutfold.fold(INT16_ISLAND, **{option: 0})
+        [record] = capped.report
+        assert not record["folded"]
+        assert "above max-error=0" in record["reason"]
+        assert "tosa.tanh" in capped.text
+
+
+def test_default_error_cap_declines_a_pole():
+    # 1/x from int16 to int16 is tens of thousands of codes off near 0: above
+    # the default cap (1024 codes for 16-bit outputs), so it stays in float.
+    island = INT16_ISLAND.replace("tosa.tanh", "tosa.reciprocal")
+    [record] = lutfold.fold(island).report
     assert not record["folded"]
-    assert "above max-int16-error=0" in record["reason"]
-    assert "tosa.tanh" in capped.text
+    assert "above the default cap of 1024 codes" in record["reason"]
+    [record] = lutfold.fold(island, max_error=65535).report
+    assert record["folded"]
+    assert record["int16_error"]["max_error"] > 1024
 
 
 def test_options_reach_the_pass(source_dir):

@@ -85,4 +85,11 @@ TEST(QuantParamsTest, RejectsUnsupportedWidths) {
             std::string::npos);
 }
 
+TEST(QuantParamsTest, DefaultMaxErrorIsOne64thOfTheRange) {
+  EXPECT_EQ(getDefaultMaxError(256), 4);
+  EXPECT_EQ(getDefaultMaxError(255), 3); // i8<-127:127>
+  EXPECT_EQ(getDefaultMaxError(65536), 1024);
+  EXPECT_EQ(getDefaultMaxError(2), 1); // never below one code
+}
+
 } // namespace

@@ -112,8 +112,9 @@ struct FoldOptions {
   bool reportFolded = false;
   bool reportSummary = false;
   bool strict = false;
-  /// -1: no cap.
-  int64_t maxInt16Error = -1;
+  /// The largest error of a fold that is not exact, in output codes; -1:
+  /// the pass's default cap (getDefaultMaxError).
+  int64_t maxError = -1;
   /// The name locations in the input are given ("model.mlir").
   std::string sourceName = "<input>";
   /// Run the verifier after the pass, as mlir-opt does.

@@ -75,6 +75,14 @@ struct QuantParams {
   llvm::Error validate() const;
 };
 
+/// The error a fold that is not exact may have by default, in output codes:
+/// one 64th of the `numOutputCodes` the output type holds (its
+/// qmax - qmin + 1), at least 1: 4 codes for 8-bit outputs, 1024 for 16-bit
+/// ones. Typical activations (sigmoid, tanh, exp, erf, GELU, SiLU, hard
+/// ones) fit well within it; discontinuities and poles (a step, reciprocal
+/// or log near 0) do not.
+int64_t getDefaultMaxError(int64_t numOutputCodes);
+
 /// Bit widths as a phrase: "8-bit", "8- or 16-bit", "4-, 8- or 16-bit".
 std::string formatBitWidths(llvm::ArrayRef<unsigned> bitWidths);
 

@@ -37,9 +37,10 @@ struct FoldToTableOptions {
   /// Emit a remark at every folded quantize: the island's operations, its
   /// input and output types, and whether its table is new or shared.
   bool reportFolded = false;
-  /// Decline int16 islands whose TABLE + RESCALE error (Int16TableError's
-  /// maxError) is above this many output codes.
-  std::optional<int64_t> maxInt16Error;
+  /// Decline folds that are not exact (int16 TABLE + RESCALE) whose error
+  /// (Int16TableError's maxError) is above this many output codes;
+  /// std::nullopt: getDefaultMaxError (QuantParams.h) of the output.
+  std::optional<int64_t> maxError;
 };
 
 struct FoldToTableResult {

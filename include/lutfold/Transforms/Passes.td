@@ -81,10 +81,14 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
            "For targets that cannot run float: an error at every quantize or "
            "dequantize left in float after the fold, with the reason, and "
            "the pass fails">,
+    Option<"maxError", "max-error", "int64_t", /*default=*/"-1",
+           "Decline every fold that is not exact (int16 TABLE + RESCALE) "
+           "whose output is off by more than this many output codes on some "
+           "input; -1 (the default): one 64th of the output type's range "
+           "of codes, 4 for 8-bit outputs and 1024 for 16-bit ones. int8 "
+           "tables are exact and never declined">,
     Option<"maxInt16Error", "max-int16-error", "int64_t", /*default=*/"-1",
-           "Decline int16 islands whose fitted TABLE + RESCALE is off by "
-           "more than this many output codes on some input code (-1: no "
-           "cap)">,
+           "Former name of max-error, which it overrides when set">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Emit one remark on the operation the pass runs on: islands "
            "folded, quantizes declined, distinct tables (the statistics, "

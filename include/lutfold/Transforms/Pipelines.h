@@ -34,6 +34,12 @@ struct LutFoldPipelineOptions
                      "operations on i8 values (tables, clamps, ...) into one "
                      "table (--tosa-compose-tables)"),
       llvm::cl::init(true)};
+  Option<int64_t> maxError{
+      *this, "max-error",
+      llvm::cl::desc("The largest error, in output codes, of a fold that is "
+                     "not exact (int16 TABLE + RESCALE); -1: the default, "
+                     "one 64th of the output range (--tosa-fold-to-table)"),
+      llvm::cl::init(-1)};
   Option<bool> report{
       *this, "report",
       llvm::cl::desc("Remarks for every folded island and every declined "
