@@ -154,6 +154,9 @@ bench() {
   python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
     --islands 20000,100000 --params 20 --encoding int16 --threading both \
     --repeat 3
+  log "one island of 10,000 to 100,000 operations: analysis linear in its size"
+  python3 "$ROOT/bench/fold/run_island_size_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
+    --ops 10000,20000,50000,100000 --repeat 3
   log "table builders against plain loops"
   "$BUILD_DIR/bin/lutfold-table-benchmark" --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true

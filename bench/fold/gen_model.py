@@ -10,6 +10,9 @@ lcm(4, K) distinct islands at most.
 Encodings: `quant` (quant.dcast / quant.qcast, int8), `int16` (the same with
 16-bit storage), `plain` (torch-mlir's plain TOSA: tosa.cast to f32, sub the
 zero point, mul by the scale, ..., tosa.cast back to i8).
+
+With --island-ops M, `@island` is instead one island of M operations, for
+the cost of analysing and folding large islands.
 """
 
 import argparse
@@ -96,12 +99,50 @@ def emit_plain(out, n, sets, shape):
     out.write("  return %s : %s\n}\n" % (prev, it))
 
 
+def emit_large_island(out, n, shape):
+    """One island of n element-wise operations: a chain whose every other
+    operation also reads the value two steps back (a DAG, as exporters'
+    decompositions are), over add, mul, tanh, maximum and sub."""
+    ft = "tensor<%sxf32>" % shape
+    ones = "x".join("1" for _ in shape.split("x"))
+    ct = "tensor<%sxf32>" % ones
+    qt = "tensor<%sx%s>" % (shape, quant_type(8, 0.05, 3))
+    out.write("func.func @island(%%arg0: %s) -> %s {\n" % (qt, qt))
+    out.write('  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> '
+              ": () -> tensor<1xi8>\n")
+    out.write('  %%c = "tosa.const"() <{values = dense<0.5> : %s}> : () -> %s\n'
+              % (ct, ct))
+    out.write("  %%v0 = quant.dcast %%arg0 : %s to %s\n" % (qt, ft))
+    for i in range(1, n + 1):
+        kind = i % 5
+        if kind == 0 and i >= 2:
+            out.write("  %%v%d = tosa.maximum %%v%d, %%v%d : (%s, %s) -> %s\n"
+                      % (i, i - 1, i - 2, ft, ft, ft))
+        elif kind == 1:
+            out.write("  %%v%d = tosa.add %%v%d, %%c : (%s, %s) -> %s\n"
+                      % (i, i - 1, ft, ct, ft))
+        elif kind == 2:
+            out.write("  %%v%d = tosa.mul %%v%d, %%c, %%shift : (%s, %s, "
+                      "tensor<1xi8>) -> %s\n" % (i, i - 1, ft, ct, ft))
+        elif kind == 3:
+            out.write("  %%v%d = tosa.tanh %%v%d : (%s) -> %s\n"
+                      % (i, i - 1, ft, ft))
+        else:
+            out.write("  %%v%d = tosa.sub %%v%d, %%c : (%s, %s) -> %s\n"
+                      % (i, i - 1, ft, ct, ft))
+    out.write("  %%q = quant.qcast %%v%d : %s to %s\n" % (n, ft, qt))
+    out.write("  return %%q : %s\n}\n" % qt)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--islands", type=int, required=True)
+    parser.add_argument("--islands", type=int, default=0)
     parser.add_argument("--params", type=int, default=500)
     parser.add_argument("--encoding", choices=["quant", "int16", "plain"],
                         default="quant")
+    parser.add_argument("--island-ops", type=int, default=0,
+                        help="instead of --islands islands, one island of "
+                             "this many operations")
     parser.add_argument("--shape", default="1x16")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", default="-")
@@ -109,7 +150,9 @@ def main():
     out = sys.stdout if args.output == "-" else open(args.output, "w")
     bits = 16 if args.encoding == "int16" else 8
     sets = param_sets(args.params, bits, args.seed)
-    if args.encoding == "plain":
+    if args.island_ops:
+        emit_large_island(out, args.island_ops, args.shape)
+    elif args.encoding == "plain":
         emit_plain(out, args.islands, sets, args.shape)
     else:
         emit_quant(out, args.islands, sets, bits, args.shape)

@@ -82,6 +82,7 @@ private:
   LogicalResult visit(Value value);
   LogicalResult visitOperation(Value value, Operation *def);
   LogicalResult addInput(Value value);
+  bool isComputedFromConstants(Operation *op);
   void addConstant(Value value, double splat);
   LogicalResult setSource(Value value);
   bool isDefined(Value value) const { return defined.contains(value); }
@@ -109,6 +110,9 @@ private:
   llvm::SmallDenseSet<Value, 16> inProgress;
   /// Steps of operations whose operands are being visited.
   llvm::SmallDenseMap<Operation *, ElementwiseStep, 16> pendingSteps;
+  /// What isComputedFromConstants found for each operation it visited.
+  enum class Constantness { InProgress, Yes, No };
+  llvm::SmallDenseMap<Operation *, Constantness, 16> constantness;
   unsigned numOps = 0;
 };
 } // namespace
@@ -136,6 +140,51 @@ void IslandCollector::addConstant(Value value, double splat) {
   collected.definitions.push_back(value);
   collected.constants[value] = splat;
   defined.insert(value);
+}
+
+/// Whether `op` computes its result from constants alone, through
+/// element-wise operations an island may contain. Each operation is visited
+/// once per island, so that the walk stays linear in the island's size
+/// (evaluating an operand from scratch at every operation was quadratic).
+bool IslandCollector::isComputedFromConstants(Operation *op) {
+  auto known = [&](Operation *def) -> std::optional<bool> {
+    if (!def || isConstantOp(def))
+      return def != nullptr;
+    if (def->getNumResults() != 1 || !getIslandOpcode(def))
+      return false;
+    auto it = constantness.find(def);
+    if (it == constantness.end())
+      return std::nullopt;
+    // An operation that reads itself is no constant.
+    return it->second == Constantness::Yes;
+  };
+  if (std::optional<bool> result = known(op))
+    return *result;
+  SmallVector<Operation *, 8> stack = {op};
+  while (!stack.empty()) {
+    Operation *top = stack.back();
+    constantness.try_emplace(top, Constantness::InProgress);
+    Operation *unknown = nullptr;
+    bool result = true;
+    for (Value operand : top->getOperands()) {
+      std::optional<bool> operandResult = known(operand.getDefiningOp());
+      if (!operandResult) {
+        unknown = operand.getDefiningOp();
+        break;
+      }
+      if (!*operandResult) {
+        result = false;
+        break;
+      }
+    }
+    if (unknown) {
+      stack.push_back(unknown);
+      continue;
+    }
+    constantness[top] = result ? Constantness::Yes : Constantness::No;
+    stack.pop_back();
+  }
+  return constantness.lookup(op) == Constantness::Yes;
 }
 
 LogicalResult IslandCollector::collect() {
@@ -202,6 +251,8 @@ LogicalResult IslandCollector::visit(Value value) {
     return failure();
   }
   // An operand computed from constants alone is a constant of the island.
+  if (!isComputedFromConstants(def))
+    return visitOperation(value, def);
   FailureOr<std::optional<ConstantOperand>> constant =
       evaluateConstantOperand(value, limits.maxOps, reason);
   if (failed(constant)) {
