@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 using namespace lutfold;
 
@@ -500,18 +501,26 @@ void ScalarProgram::appendKey(std::string &key) const {
   auto append = [&](const auto &value) {
     key.append(reinterpret_cast<const char *>(&value), sizeof(value));
   };
-  // Field by field: the struct's padding is not part of the identity.
   append(static_cast<uint32_t>(instructions.size()));
   for (const ScalarInstruction &instruction : instructions) {
-    append(instruction.opcode);
-    append(instruction.type);
+    // Field by field, as the struct's padding is not part of the identity;
+    // packed first and appended once, as a key is made for every island.
+    char packed[sizeof(ScalarInstruction)];
+    char *out = packed;
+    auto pack = [&](const auto &value) {
+      std::memcpy(out, &value, sizeof(value));
+      out += sizeof(value);
+    };
+    pack(instruction.opcode);
+    pack(instruction.type);
     for (uint32_t operand : llvm::ArrayRef(instruction.operands)
                                 .take_front(getNumOperands(instruction.opcode)))
-      append(operand);
-    append(instruction.constant);
-    append(instruction.clampMax);
-    append(instruction.nanMode);
-    append(instruction.shift);
+      pack(operand);
+    pack(instruction.constant);
+    pack(instruction.clampMax);
+    pack(instruction.nanMode);
+    pack(instruction.shift);
+    key.append(packed, out - packed);
     if (instruction.table)
       key.append(reinterpret_cast<const char *>(instruction.table->data()),
                  instruction.table->size());

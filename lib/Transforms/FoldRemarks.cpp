@@ -56,10 +56,18 @@ static remark::RemarkOpts getRemarkOpts(Operation *op, StringRef name,
 
 using RemarkArg = remark::detail::Remark::Arg;
 
+/// Whether any remark engine listens: without one, nothing of an engine
+/// remark is built (its options walk to the enclosing function).
+static bool hasRemarkEngine(Operation *op) {
+  return op->getContext()->getRemarkEngine() != nullptr;
+}
+
 void lutfold::reportDeclined(Operation *sink, StringRef reason,
                              bool printRemark) {
   if (printRemark)
     sink->emitRemark() << "not folded into a table: " << reason;
+  if (!hasRemarkEngine(sink))
+    return;
   // Empty unless the engine takes this category: then nothing is built.
   remark::detail::InFlightRemark remark = remark::missed(
       sink->getLoc(), getRemarkOpts(sink, "IslandDeclined", "declined"));
@@ -80,6 +88,8 @@ void lutfold::reportSummary(Operation *root, unsigned numFolded,
     emitRemark(root->getLoc())
         << "tosa-fold-to-table: " << count(numFolded, "island") << " folded, "
         << numDeclined << " declined, " << count(numTables, "distinct table");
+  if (!hasRemarkEngine(root))
+    return;
   remark::detail::InFlightRemark remark = remark::analysis(
       root->getLoc(), getRemarkOpts(root, "FoldSummary", "summary"));
   if (remark)
@@ -127,10 +137,14 @@ void lutfold::emitNaNRemarks(
 
 void lutfold::reportFolded(const Island &island, const CachedTable &table,
                            Type outputType, bool isNewTable, bool printRemark) {
-  // Empty unless the engine takes this category: then nothing is built.
-  remark::detail::InFlightRemark remark =
-      remark::passed(island.sink->getLoc(),
-                     getRemarkOpts(island.sink, "IslandFolded", "folded"));
+  if (!printRemark && !hasRemarkEngine(island.sink))
+    return;
+  // Empty unless the engine takes this category.
+  remark::detail::InFlightRemark remark;
+  if (hasRemarkEngine(island.sink))
+    remark =
+        remark::passed(island.sink->getLoc(),
+                       getRemarkOpts(island.sink, "IslandFolded", "folded"));
   if (!printRemark && !remark)
     return;
   std::string ops;

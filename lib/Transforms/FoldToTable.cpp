@@ -60,6 +60,10 @@ public:
 
   FoldToTableResult result;
   std::string declineReason;
+  /// Ends of plain-TOSA islands that a fold erased (the integer code
+  /// operations of a declined island that a later island read through):
+  /// they are neither folded later nor reported as declined.
+  llvm::SmallPtrSet<Operation *, 4> erasedSinks;
 
 private:
   LogicalResult decline(Operation *sink, const Twine &reason);
@@ -173,8 +177,16 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
 
 void IslandFolder::eraseDeadIslandOps(const Island &island, Value storage) {
   auto eraseIfDead = [&](Operation *op) {
-    if (op->use_empty())
-      rewriter.eraseOp(op);
+    if (!op->use_empty())
+      return;
+    // Only operations on i8 or i16 codes can end another (plain) island:
+    // float operations skip the bookkeeping.
+    if (op->getNumResults() == 1 &&
+        getPlainCodeWidth(op->getResult(0).getType())) {
+      erasedSinks.insert(op);
+      result.declineReasons.erase(op);
+    }
+    rewriter.eraseOp(op);
   };
   // Users come after what they read in `ops`, so reverse order erases a
   // chain in one pass. A plain-TOSA sink is in `ops` but is already replaced.
@@ -297,26 +309,12 @@ lutfold::foldIslandsToTables(Operation *root,
   // may erase a sink that comes later (a plain island that reads through the
   // operations of one that was declined), which is then skipped.
   SmallVector<Operation *> sinks = collectIslandSinks(root);
-  llvm::SmallPtrSet<Operation *, 16> pending(sinks.begin(), sinks.end());
   IRRewriter rewriter(root->getContext());
   IslandFolder folder(rewriter, options, /*shareConstants=*/true);
-  // Erased operations are neither folded later nor reported as declined.
-  struct ErasureListener final : RewriterBase::Listener {
-    ErasureListener(llvm::SmallPtrSetImpl<Operation *> &pending,
-                    llvm::DenseMap<Operation *, std::string> &declined)
-        : pending(pending), declined(declined) {}
-    void notifyOperationErased(Operation *op) override {
-      pending.erase(op);
-      declined.erase(op);
-    }
-    llvm::SmallPtrSetImpl<Operation *> &pending;
-    llvm::DenseMap<Operation *, std::string> &declined;
-  } listener(pending, folder.result.declineReasons);
-  rewriter.setListener(&listener);
   if (root->getContext()->isMultithreadingEnabled())
     folder.prebuildInt16Tables(sinks);
   for (Operation *sink : sinks)
-    if (pending.contains(sink))
+    if (!folder.erasedSinks.contains(sink))
       (void)folder.foldSink(sink);
   return folder.result;
 }

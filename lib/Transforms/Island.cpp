@@ -160,6 +160,12 @@ bool IslandCollector::isComputedFromConstants(Operation *op) {
   };
   if (std::optional<bool> result = known(op))
     return *result;
+  // The common case, an operation that reads the dequantized input or a
+  // block argument, is answered without remembering it.
+  if (llvm::any_of(op->getOperands(), [&](Value operand) {
+        return known(operand.getDefiningOp()) == false;
+      }))
+    return false;
   SmallVector<Operation *, 8> stack = {op};
   while (!stack.empty()) {
     Operation *top = stack.back();

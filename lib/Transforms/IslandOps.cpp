@@ -83,7 +83,17 @@ std::optional<ScalarType> lutfold::getScalarType(Type type) {
 }
 
 bool lutfold::isConstantOp(Operation *op) {
-  return op && op->hasTrait<OpTrait::ConstantLike>();
+  if (!op)
+    return false;
+  // Cheap answers first: asking for a trait costs hundreds of instructions,
+  // and the island walk asks of every operation it meets.
+  if (isa<tosa::ConstOp>(op))
+    return true;
+  if (isa<quant::DequantizeCastOp, quant::QuantizeCastOp, quant::StorageCastOp>(
+          op) ||
+      getIslandOpcode(op))
+    return false;
+  return op->hasTrait<OpTrait::ConstantLike>();
 }
 
 std::optional<unsigned> lutfold::getPlainCodeWidth(Type type) {

@@ -14,24 +14,28 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <array>
+#include <cstring>
 #include <vector>
 
 using namespace mlir;
 using namespace lutfold;
 
-/// Appends the bytes of `value` to `key`.
-template <typename T>
-static void appendBytes(std::string &key, const T &value) {
-  key.append(reinterpret_cast<const char *>(&value), sizeof(value));
-}
-
 static void appendParams(std::string &key, const QuantParams &params) {
-  appendBytes(key, params.storage.bitWidth);
-  appendBytes(key, params.storage.isSigned);
-  appendBytes(key, params.scale);
-  appendBytes(key, params.zeroPoint);
-  appendBytes(key, params.qmin);
-  appendBytes(key, params.qmax);
+  // Packed first, appended once: a key is made for every island.
+  char packed[sizeof(unsigned) + sizeof(bool) + sizeof(double) +
+              3 * sizeof(int64_t)];
+  char *out = packed;
+  auto pack = [&](const auto &value) {
+    std::memcpy(out, &value, sizeof(value));
+    out += sizeof(value);
+  };
+  pack(params.storage.bitWidth);
+  pack(params.storage.isSigned);
+  pack(params.scale);
+  pack(params.zeroPoint);
+  pack(params.qmin);
+  pack(params.qmax);
+  key.append(packed, out - packed);
 }
 
 /// A one-dimensional constant of `values`.

@@ -68,14 +68,22 @@ Value TableEmitter::getStorageView(Value source, Operation *user) {
 }
 
 FunctionOpInterface TableEmitter::getSharingFunction(Operation *user) const {
+  if (!shareConstants)
+    return {};
+  // Consecutive islands are mostly in one block; its function is looked up
+  // once (an interface lookup costs hundreds of instructions).
+  Block *block = user->getBlock();
+  if (block == lastUserBlock)
+    return lastSharingFunction;
   // A constant at the start of the body of the function the user is in
   // dominates every use below it, unless an operation in between is
   // isolated from above.
   auto function = dyn_cast_or_null<FunctionOpInterface>(
       user->getParentWithTrait<OpTrait::IsIsolatedFromAbove>());
-  if (!shareConstants || !function || function.isExternal())
-    return {};
-  return function;
+  lastUserBlock = block;
+  lastSharingFunction =
+      function && !function.isExternal() ? function : FunctionOpInterface();
+  return lastSharingFunction;
 }
 
 SharedConstant TableEmitter::getConstant(DenseElementsAttr value,

@@ -88,6 +88,9 @@ private:
   /// of a block: the next one goes after it, so the order is that of first
   /// use.
   llvm::DenseMap<mlir::Block *, mlir::Operation *> lastConstant;
+  /// getSharingFunction's last answer, for the block it was asked of.
+  mutable mlir::Block *lastUserBlock = nullptr;
+  mutable mlir::FunctionOpInterface lastSharingFunction;
   llvm::DenseMap<mlir::Block *, mlir::Operation *> lastArgumentView;
   llvm::DenseMap<std::pair<mlir::Type, mlir::Type>, mlir::RankedTensorType>
       clonedTypes;
