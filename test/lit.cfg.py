@@ -33,6 +33,10 @@ if shutil.which("rsvg-convert"):
 # builds against (utils/dev.sh deps installs it).
 if shutil.which("clang-format-22"):
     config.available_features.add("clang-format-22")
+# Instruction counts (bench/fold/check_fold_cost.py) need valgrind, which
+# does not run sanitized binaries.
+if shutil.which("valgrind") and not config.lutfold_sanitized:
+    config.available_features.add("valgrind")
 if config.lutfold_have_fuzzers:
     config.available_features.add("fuzzers")
 # The mlir-opt plugin and the install test mix LutFold's code with

@@ -35,6 +35,7 @@ PACKAGES=(
   librsvg2-bin python3-yaml
   clang-22 libclang-rt-22-dev
   pybind11-dev python3-dev python3-numpy python3-pytest
+  valgrind
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -154,6 +155,8 @@ bench() {
   python3 "$ROOT/bench/fold/run_fold_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
     --islands 20000,100000 --params 20 --encoding int16 --threading both \
     --repeat 3
+  log "instructions per island against bench/fold/fold-cost-baseline.json"
+  python3 "$ROOT/bench/fold/check_fold_cost.py" --tool "$BUILD_DIR/bin/lutfold-opt" || true
   log "one island of 10,000 to 100,000 operations: analysis linear in its size"
   python3 "$ROOT/bench/fold/run_island_size_bench.py" --tool "$BUILD_DIR/bin/lutfold-opt" \
     --ops 10000,20000,50000,100000 --repeat 3
