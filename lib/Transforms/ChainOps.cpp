@@ -15,6 +15,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mlir;
@@ -74,15 +75,12 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
              "element";
     return failure();
   }
-  if (*shift < 0 || *shift > 63 || *multiplier < INT32_MIN ||
-      *multiplier > INT32_MAX) {
-    reason = "its shift is outside [2, 62] or its multiplier negative, which "
-             "TOSA does not define";
-    return failure();
-  }
+  // The verifier keeps the multiplier in i16 or i32 and the shift in i8; a
+  // shift outside [0, 63] stays outside the range getInvalidRescaleReason
+  // checks.
   TosaRescaleParams params;
   params.multiplier = static_cast<int32_t>(*multiplier);
-  params.shift = static_cast<unsigned>(*shift);
+  params.shift = static_cast<unsigned>(std::clamp<int64_t>(*shift, 0, 63));
   params.inputZeroPoint = *inputZeroPoint;
   params.outputZeroPoint = *outputZeroPoint;
   params.scale32 = rescale.getScale32();

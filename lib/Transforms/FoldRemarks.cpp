@@ -39,15 +39,30 @@ std::string lutfold::formatCodeRanges(ArrayRef<int64_t> codes) {
   return text;
 }
 
+/// The name of the function `op` is in, or that it is.
+static StringRef getFunctionName(Operation *op) {
+  if (auto parent = op->getParentOfType<FunctionOpInterface>())
+    return parent.getName();
+  if (auto self = dyn_cast<FunctionOpInterface>(op))
+    return self.getName();
+  return {};
+}
+
+StringRef FunctionNames::get(Operation *op) {
+  Block *block = op->getBlock();
+  if (!block)
+    return getFunctionName(op);
+  if (block != lastBlock) {
+    lastBlock = block;
+    lastName = getFunctionName(op);
+  }
+  return lastName;
+}
+
 /// The options of an engine remark of the fold: its name, the pass as
 /// category, the kind as subcategory, and the function it is in.
-static remark::RemarkOpts getRemarkOpts(Operation *op, StringRef name,
-                                        StringRef kind) {
-  StringRef function;
-  if (auto parent = op->getParentOfType<FunctionOpInterface>())
-    function = parent.getName();
-  else if (auto self = dyn_cast<FunctionOpInterface>(op))
-    function = self.getName();
+static remark::RemarkOpts getRemarkOpts(StringRef name, StringRef kind,
+                                        StringRef function) {
   return remark::RemarkOpts::name(name)
       .category("tosa-fold-to-table")
       .subCategory(kind)
@@ -56,21 +71,13 @@ static remark::RemarkOpts getRemarkOpts(Operation *op, StringRef name,
 
 using RemarkArg = remark::detail::Remark::Arg;
 
-/// Whether any remark engine listens: without one, nothing of an engine
-/// remark is built (its options walk to the enclosing function).
-static bool hasRemarkEngine(Operation *op) {
-  return op->getContext()->getRemarkEngine() != nullptr;
-}
-
 void lutfold::reportDeclined(Operation *sink, StringRef reason,
-                             bool printRemark) {
+                             bool printRemark, StringRef function) {
   if (printRemark)
     sink->emitRemark() << "not folded into a table: " << reason;
-  if (!hasRemarkEngine(sink))
-    return;
   // Empty unless the engine takes this category: then nothing is built.
   remark::detail::InFlightRemark remark = remark::missed(
-      sink->getLoc(), getRemarkOpts(sink, "IslandDeclined", "declined"));
+      sink->getLoc(), getRemarkOpts("IslandDeclined", "declined", function));
   if (remark)
     remark << RemarkArg("Quantize", sink->getName().getStringRef())
            << RemarkArg("Reason", reason);
@@ -88,10 +95,9 @@ void lutfold::reportSummary(Operation *root, unsigned numFolded,
     emitRemark(root->getLoc())
         << "tosa-fold-to-table: " << count(numFolded, "island") << " folded, "
         << numDeclined << " declined, " << count(numTables, "distinct table");
-  if (!hasRemarkEngine(root))
-    return;
-  remark::detail::InFlightRemark remark = remark::analysis(
-      root->getLoc(), getRemarkOpts(root, "FoldSummary", "summary"));
+  remark::detail::InFlightRemark remark =
+      remark::analysis(root->getLoc(), getRemarkOpts("FoldSummary", "summary",
+                                                     getFunctionName(root)));
   if (remark)
     remark << RemarkArg("Folded", numFolded)
            << RemarkArg("Declined", numDeclined)
@@ -136,15 +142,11 @@ void lutfold::emitNaNRemarks(
 }
 
 void lutfold::reportFolded(const Island &island, const CachedTable &table,
-                           Type outputType, bool isNewTable, bool printRemark) {
-  if (!printRemark && !hasRemarkEngine(island.sink))
-    return;
-  // Empty unless the engine takes this category.
-  remark::detail::InFlightRemark remark;
-  if (hasRemarkEngine(island.sink))
-    remark =
-        remark::passed(island.sink->getLoc(),
-                       getRemarkOpts(island.sink, "IslandFolded", "folded"));
+                           Type outputType, bool isNewTable, bool printRemark,
+                           StringRef function) {
+  // Empty unless the engine takes this category: then nothing is built.
+  remark::detail::InFlightRemark remark = remark::passed(
+      island.sink->getLoc(), getRemarkOpts("IslandFolded", "folded", function));
   if (!printRemark && !remark)
     return;
   std::string ops;

@@ -32,10 +32,24 @@ std::string formatCodeRanges(llvm::ArrayRef<int64_t> codes);
 // (missed) or "summary" (analysis). The emit* functions below print the
 // report-* remarks for people at a terminal.
 
+/// The names of the functions that operations are in, as engine remarks
+/// give them. Islands follow one another in a block, so the function is
+/// looked up once per block: an interface lookup through libMLIR.so costs
+/// hundreds of instructions, which every island would otherwise pay. Valid
+/// while the blocks it has seen live (one pass run).
+class FunctionNames {
+public:
+  llvm::StringRef get(mlir::Operation *op);
+
+private:
+  mlir::Block *lastBlock = nullptr;
+  llvm::StringRef lastName;
+};
+
 /// "not folded into a table: <reason>", at the quantize, with
-/// `printRemark`; to the remark engine always.
+/// `printRemark`; to the remark engine always, in function `function`.
 void reportDeclined(mlir::Operation *sink, llvm::StringRef reason,
-                    bool printRemark);
+                    bool printRemark, llvm::StringRef function);
 
 /// At each operation that first produces a NaN for some input codes, a
 /// remark naming those codes and the code the table gives them.
@@ -46,9 +60,10 @@ void emitNaNRemarks(const Island &island, const CachedTable &table,
 /// "folded into a table: <ops>; <types>; <table>", at the quantize, with
 /// `printRemark`: the island's operations, its input and output types
 /// (int16: the error of TABLE + RESCALE), and whether the table is new. To
-/// the remark engine always.
+/// the remark engine always, in function `function`.
 void reportFolded(const Island &island, const CachedTable &table,
-                  mlir::Type outputType, bool isNewTable, bool printRemark);
+                  mlir::Type outputType, bool isNewTable, bool printRemark,
+                  llvm::StringRef function);
 
 /// The summary of a run over `root`: islands folded, quantizes declined,
 /// distinct tables; printed at `root`'s location with `printRemark`.

@@ -78,6 +78,7 @@ private:
   RewriterBase &rewriter;
   TableCache tables;
   TableEmitter emitter;
+  FunctionNames functionNames;
 };
 } // namespace
 
@@ -171,7 +172,8 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   ++result.numDeclined;
   declineReason = reason.str();
   result.declineReasons[sink] = declineReason;
-  reportDeclined(sink, declineReason, options.reportDeclined);
+  reportDeclined(sink, declineReason, options.reportDeclined,
+                 functionNames.get(sink));
   return failure();
 }
 
@@ -295,7 +297,7 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   if (!plain)
     folded = quant::StorageCastOp::create(rewriter, loc, outType, folded);
   reportFolded(*island, *table, outType, lookup.isNewTable,
-               options.reportFolded);
+               options.reportFolded, functionNames.get(sink));
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(*island, storage);
   ++result.numFolded;
