@@ -14,16 +14,20 @@
 // result and the search repeats until nothing changes; each round is at
 // least as good as the last, since the current table is always a candidate.
 //
-// It computes the tables of LutFold 0.1's fit (kept in bench/baselines as
-// the reference) at a tenth of its cost: the interval errors come from a
-// vectorized kernel (Int16IntervalErrors.h), and each round recomputes only
-// what the entries that moved can change.
+// The search is LutFold 0.1's (kept in bench/baselines as the reference) at
+// a fraction of its cost: the interval errors come from a vectorized kernel
+// (Int16IntervalErrors.h), each round recomputes only what the entries that
+// moved can change, and the scratch arrays stay with the thread. It starts
+// nearer the answer: past a saturated output the knots continue the
+// function, which the local search alone could not reach (0.1 stayed up to
+// 150 codes off there).
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Numerics/Int16IntervalErrors.h"
 #include "lutfold/Numerics/Int16Table.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -51,11 +55,26 @@ static constexpr unsigned kNumIntervals = kInt16TableEntries - 1;
 static constexpr unsigned kCodesPerInterval = 128;
 
 namespace {
+/// The search's arrays, reused by every resolution and every fit of a
+/// thread: allocated per fit, arrays this large come fresh from the system
+/// each time, and their page faults cost as much as the search itself.
+struct FitWorkspace {
+  std::vector<int32_t> candidates;
+  /// Each interval's costs for every pair of candidates, maxima and sums.
+  std::vector<int32_t> costMax;
+  std::vector<int32_t> costSum;
+  std::vector<int32_t> largestFiniteMax;
+  std::vector<int32_t> bottleneck;
+  std::vector<int64_t> total;
+  std::vector<int32_t> from;
+};
+
 /// The search for the entries of one table resolution and RESCALE.
 class TableFit {
 public:
-  TableFit(const Int16Reference &ref, const TosaRescale &rescale)
-      : ref(ref), kernel(rescale) {}
+  TableFit(const Int16Reference &ref, const TosaRescale &rescale,
+           FitWorkspace &workspace)
+      : ref(ref), kernel(rescale), workspace(workspace) {}
 
   /// Improves `entries` until a round of the search changes nothing.
   /// Returns false when no table in the windows satisfies the limits.
@@ -83,6 +102,7 @@ private:
 
   const Int16Reference &ref;
   Int16IntervalErrors kernel;
+  FitWorkspace &workspace;
 };
 } // namespace
 
@@ -148,17 +168,22 @@ bool TableFit::improveIn(std::array<int64_t, kInt16TableEntries> &entries) {
   constexpr int64_t window = Window;
   constexpr int64_t width = 2 * window + 1;
   constexpr size_t pairs = width * width;
-  std::vector<int32_t> candidates(kInt16TableEntries * width);
+  // Every element is written before it is read.
+  auto sized = [](auto &vector, size_t size) {
+    vector.resize(std::max(vector.size(), size));
+    return vector.data();
+  };
+  int32_t *candidates = sized(workspace.candidates, kInt16TableEntries * width);
   // Each interval's costs for every pair of candidates (a, b) at index
   // (interval * width + a) * width + b, maxima and sums apart so that the
   // loops over b vectorize; both fit in 32 bits (128 codes of 16 bits).
   constexpr int32_t kInfiniteMax = std::numeric_limits<int32_t>::max();
-  std::vector<int32_t> costMax(kNumIntervals * pairs);
-  std::vector<int32_t> costSum(kNumIntervals * pairs);
-  std::vector<int32_t> largestFiniteMax(kNumIntervals);
-  std::vector<int32_t> bottleneck(kInt16TableEntries * width);
-  std::vector<int64_t> total(kInt16TableEntries * width);
-  std::vector<int32_t> from(kInt16TableEntries * width);
+  int32_t *costMax = sized(workspace.costMax, kNumIntervals * pairs);
+  int32_t *costSum = sized(workspace.costSum, kNumIntervals * pairs);
+  int32_t *largestFiniteMax = sized(workspace.largestFiniteMax, kNumIntervals);
+  int32_t *bottleneck = sized(workspace.bottleneck, kInt16TableEntries * width);
+  int64_t *total = sized(workspace.total, kInt16TableEntries * width);
+  int32_t *from = sized(workspace.from, kInt16TableEntries * width);
   // Candidate indices by distance from the current entry (the middle of the
   // window), lower first among equals: the sum's ties keep the nearest, so
   // a round that finds nothing better changes nothing.
@@ -216,7 +241,7 @@ bool TableFit::improveIn(std::array<int64_t, kInt16TableEntries> &entries) {
 
     // The smallest achievable maximum error. Past the last interval whose
     // costs changed, a row equal to the last round's makes the rest equal.
-    std::fill_n(bottleneck.begin(), width, 0);
+    std::fill_n(bottleneck, width, 0);
     for (unsigned interval = firstChanged; interval < kNumIntervals;
          ++interval) {
       std::array<int32_t, width> next;
@@ -233,8 +258,9 @@ bool TableFit::improveIn(std::array<int64_t, kInt16TableEntries> &entries) {
       if (same && round != 0 && interval >= lastChanged)
         break;
     }
-    int64_t maxError = *std::min_element(
-        bottleneck.begin() + kNumIntervals * width, bottleneck.end());
+    int64_t maxError =
+        *std::min_element(bottleneck + kNumIntervals * width,
+                          bottleneck + (kNumIntervals + 1) * width);
     if (maxError == kInfiniteMax)
       return false;
 
@@ -252,7 +278,7 @@ bool TableFit::improveIn(std::array<int64_t, kInt16TableEntries> &entries) {
     // whose costs or qualification changed, a row that is the last round's
     // shifted by a constant makes the same choices to the end, and the rows
     // kept from the last round (off by that constant) serve as well.
-    std::fill_n(total.begin(), width, 0);
+    std::fill_n(total, width, 0);
     for (unsigned interval = sumStart; interval < kNumIntervals; ++interval) {
       std::array<int64_t, width> best;
       std::array<int32_t, width> bestFrom;
@@ -314,24 +340,94 @@ bool TableFit::improveIn(std::array<int64_t, kInt16TableEntries> &entries) {
   return true;
 }
 
-/// The starting entries for `resolution` entry steps per output code: the
-/// unrounded function at each knot; the last knot, one code past the end,
-/// continues the last interval's line.
-static std::array<int64_t, kInt16TableEntries>
-initialEntries(const Int16Reference &ref, double resolution,
-               int64_t zeroPoint) {
-  auto entryFor = [&](double target) {
-    return std::clamp<int64_t>(std::llround(resolution * (target - zeroPoint)),
-                               INT16_MIN, INT16_MAX);
-  };
-  std::array<int64_t, kInt16TableEntries> entries;
+/// Where the fit starts, in output codes per knot: the unrounded function at
+/// each knot (the last knot, one code past the end, continues the last
+/// interval's line). Where the output saturates at a bound that the RESCALE's
+/// clamp to the storage type enforces anyway, the knot past the bound
+/// continues the function's line instead, so that the interpolation follows
+/// the function up to the bound and the clamp cuts it there: a knot on the
+/// bound itself would bend the line a whole interval early, dozens of codes
+/// off for steep functions, and the search moves entries only a few steps a
+/// round.
+static std::array<double, kInt16TableEntries>
+initialTargets(const Int16Reference &ref) {
+  const std::vector<double> &u = ref.unrounded;
+  constexpr int64_t numCodes = Int16Table::kNumCodes;
+  std::array<double, kInt16TableEntries> targets;
   for (unsigned knot = 0; knot < kNumIntervals; ++knot)
-    entries[knot] = entryFor(ref.unrounded[knot * kCodesPerInterval]);
-  double last = ref.unrounded[Int16Table::kNumCodes - 1];
-  double slope =
-      (last - ref.unrounded[Int16Table::kNumCodes - kCodesPerInterval]) /
-      (kCodesPerInterval - 1);
-  entries[kNumIntervals] = entryFor(last + slope);
+    targets[knot] = u[knot * kCodesPerInterval];
+  double last = u[numCodes - 1];
+  targets[kNumIntervals] =
+      last + (last - u[numCodes - kCodesPerInterval]) / (kCodesPerInterval - 1);
+
+  // Outputs are clamped to the storage type, which for 8-bit outputs holds
+  // codes with the zero point added: a bound of the output range is enforced
+  // when it is one of the storage type.
+  bool clampsHigh = ref.outputMax == ref.outputStorage.maxValue();
+  bool clampsLow = ref.outputMin == ref.outputStorage.minValue();
+  auto saturated = [&](int64_t code) {
+    return (clampsHigh && u[code] >= ref.outputMax) ||
+           (clampsLow && u[code] <= ref.outputMin);
+  };
+  // The line through the `run` unsaturated codes ending at `from` (walking
+  // by `step`), extended to `to`: the secant of the function's last stretch.
+  auto extend = [&](int64_t from, int64_t step, int64_t to) -> double {
+    int64_t far = from;
+    for (unsigned i = 0; i < kCodesPerInterval; ++i) {
+      int64_t next = far - step;
+      if (next < 0 || next >= numCodes || saturated(next))
+        break;
+      far = next;
+    }
+    if (far == from)
+      return u[from];
+    double slope = (u[from] - u[far]) / double(from - far);
+    return u[from] + slope * double(to - from);
+  };
+  for (unsigned knot = 0; knot <= kNumIntervals; ++knot) {
+    int64_t code = int64_t(knot) * kCodesPerInterval;
+    if (code < numCodes && !saturated(code))
+      continue;
+    bool high = code < numCodes ? u[code] >= ref.outputMax
+                                : targets[knot] >= ref.outputMax;
+    std::optional<double> target;
+    auto consider = [&](double extended) {
+      // Beyond the bound only; the nearer of two, should both sides reach it.
+      if (high ? extended <= ref.outputMax : extended >= ref.outputMin)
+        return;
+      if (!target || (high ? extended < *target : extended > *target))
+        target = extended;
+    };
+    // Entering saturation from the left: extend from the last code before.
+    if (knot > 0 && !saturated(code - int64_t(kCodesPerInterval))) {
+      int64_t before = code - 1;
+      while (saturated(before))
+        --before;
+      consider(extend(before, 1, code));
+    }
+    // Leaving it to the right.
+    if (knot < kNumIntervals &&
+        !saturated(code + int64_t(kCodesPerInterval) - 1)) {
+      int64_t after = code + 1;
+      while (saturated(after))
+        ++after;
+      consider(extend(after, -1, code));
+    }
+    if (target)
+      targets[knot] = *target;
+  }
+  return targets;
+}
+
+/// The starting entries for `resolution` entry steps per output code.
+static std::array<int64_t, kInt16TableEntries>
+initialEntries(const std::array<double, kInt16TableEntries> &targets,
+               double resolution, int64_t zeroPoint) {
+  std::array<int64_t, kInt16TableEntries> entries;
+  for (unsigned knot = 0; knot < kInt16TableEntries; ++knot)
+    entries[knot] = std::clamp<int64_t>(
+        std::llround(resolution * (targets[knot] - zeroPoint)), INT16_MIN,
+        INT16_MAX);
   return entries;
 }
 
@@ -341,30 +437,31 @@ initialEntries(const Int16Reference &ref, double resolution,
 /// and, when the best table must reach beyond the codes (past a saturated
 /// end, or around a curve), a slightly coarser one that leaves room for it.
 static llvm::SmallVector<double, 2>
-candidateResolutions(const Int16Reference &ref, int64_t zeroPoint) {
+candidateResolutions(const Int16Reference &ref,
+                     const std::array<double, kInt16TableEntries> &targets,
+                     int64_t zeroPoint) {
   double low = 0.0, high = 0.0;
   for (int32_t code : ref.codes) {
     low = std::min<double>(low, code - zeroPoint);
     high = std::max<double>(high, code - zeroPoint);
   }
-  // Reach: the extrapolated last knot, and how far the chord of an interval
+  // Reach: the starting targets, and how far the chord of an interval
   // strays from the function at its midpoint.
   double reachLow = low, reachHigh = high, steepest = 0.0, bend = 0.0;
   for (unsigned knot = 0; knot < kNumIntervals; ++knot) {
-    unsigned first = knot * kCodesPerInterval;
-    unsigned last = std::min<unsigned>(first + kCodesPerInterval,
-                                       Int16Table::kNumCodes - 1);
-    double from = ref.unrounded[first], to = ref.unrounded[last];
-    double middle = ref.unrounded[first + kCodesPerInterval / 2];
+    double from = targets[knot], to = targets[knot + 1];
     steepest = std::max(steepest, std::abs(to - from));
-    bend = std::max(bend, std::abs((from + to) / 2 - middle));
+    reachLow = std::min(reachLow, from - zeroPoint);
+    reachHigh = std::max(reachHigh, from - zeroPoint);
+    // A line that the clamp cuts bends at the bound, not at its midpoint.
+    unsigned first = knot * kCodesPerInterval;
+    double middle = ref.unrounded[first + kCodesPerInterval / 2];
+    if (middle > ref.outputMin && middle < ref.outputMax)
+      bend = std::max(bend, std::abs((from + to) / 2 - middle));
   }
-  double last = ref.unrounded[Int16Table::kNumCodes - 1];
-  double extrapolated =
-      last + (last - ref.unrounded[Int16Table::kNumCodes - kCodesPerInterval]) /
-                 (kCodesPerInterval - 1);
-  reachLow = std::min(reachLow, extrapolated - zeroPoint) - bend - 1;
-  reachHigh = std::max(reachHigh, extrapolated - zeroPoint) + bend + 1;
+  reachLow = std::min(reachLow, targets[kNumIntervals] - zeroPoint) - bend - 1;
+  reachHigh =
+      std::max(reachHigh, targets[kNumIntervals] - zeroPoint) + bend + 1;
 
   auto fitting = [&](double lo, double hi) {
     double resolution = 8.0;
@@ -391,9 +488,18 @@ llvm::Expected<Int16Table> lutfold::fitInt16Table(const Int16Reference &ref) {
   // requires 0, so the entries then carry the output zero point themselves.
   int64_t zeroPoint = ref.outputStorage.bitWidth == 8 ? ref.outputZeroPoint : 0;
 
+  // Kept by the thread across fits: the pass fits many tables in a row.
+  static thread_local FitWorkspace workspace;
   std::optional<Int16Table> best;
   TableFit::Cost bestCost{TableFit::kInfinity, TableFit::kInfinity};
-  for (double resolution : candidateResolutions(ref, zeroPoint)) {
+  std::array<double, kInt16TableEntries> targets = initialTargets(ref);
+  for (double resolution : candidateResolutions(ref, targets, zeroPoint)) {
+    // The coarser resolution only makes room; a table that did not reach the
+    // limits of its entries had room enough.
+    if (best && llvm::none_of(best->entries, [](int16_t entry) {
+          return entry == INT16_MIN || entry == INT16_MAX;
+        }))
+      break;
     // Halving the resolution makes room should a table not fit.
     for (unsigned attempt = 0; attempt < 4; ++attempt, resolution /= 2) {
       std::optional<TosaRescale> rescale = TosaRescale::forScale(
@@ -401,9 +507,9 @@ llvm::Expected<Int16Table> lutfold::fitInt16Table(const Int16Reference &ref) {
           static_cast<int32_t>(zeroPoint), ref.outputStorage);
       if (!rescale)
         continue;
-      TableFit fit(ref, *rescale);
+      TableFit fit(ref, *rescale, workspace);
       std::array<int64_t, kInt16TableEntries> entries =
-          initialEntries(ref, resolution, zeroPoint);
+          initialEntries(targets, resolution, zeroPoint);
       // Half an output code either way; resolutions are at most 8.
       int64_t window = std::clamp<int64_t>(std::llround(resolution / 2), 2, 4);
       if (!fit.improve(entries, window))
