@@ -112,7 +112,7 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
   FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
   if (failed(island))
     return Failure{"op: the function is not an island: " + reason, {}};
-  if (island->source != codes)
+  if (island->inputs.front().source != codes)
     return Failure{"op: the function's result does not depend on its "
                    "argument through element-wise operations",
                    {}};

@@ -161,13 +161,14 @@ void lutfold::reportFolded(const Island &island, const CachedTable &table,
     InFlightDiagnostic diagnostic = island.sink->emitRemark();
     diagnostic << "folded into a table: " << ops << "; ";
     if (plain)
-      diagnostic << "from i" << *getPlainCodeWidth(island.source.getType())
+      diagnostic << "from i"
+                 << *getPlainCodeWidth(island.inputs.front().source.getType())
                  << " codes to i"
                  << *getPlainCodeWidth(island.sink->getResult(0).getType())
                  << " codes";
     else
-      diagnostic << "from " << quoted(island.source.getType()) << " to "
-                 << quoted(outputType);
+      diagnostic << "from " << quoted(island.inputs.front().source.getType())
+                 << " to " << quoted(outputType);
     if (error) {
       std::string mean;
       llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
@@ -185,7 +186,7 @@ void lutfold::reportFolded(const Island &island, const CachedTable &table,
   remark << RemarkArg("Ops", ops)
          << RemarkArg("Encoding", plain ? "plain-tosa" : "quant-dialect");
   if (!plain)
-    remark << RemarkArg("InputType", island.source.getType())
+    remark << RemarkArg("InputType", island.inputs.front().source.getType())
            << RemarkArg("OutputType", outputType);
   remark << RemarkArg("Form", int16 ? "int16 TABLE + RESCALE" : "int8 TABLE")
          << RemarkArg("Table", isNewTable ? "new" : "shared");

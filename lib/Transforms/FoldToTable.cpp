@@ -99,9 +99,7 @@ static bool mayReadInt16(Operation *sink, unsigned maxOps) {
     }
     if (!def || def->getNumOperands() == 0 || !getIslandOpcode(def))
       return getPlainCodeWidth(value.getType()) == 16u;
-    if (isa<tosa::CastOp>(def) &&
-        getPlainCodeWidth(def->getOperand(0).getType()) &&
-        !getPlainCodeWidth(value.getType()))
+    if (isPlainTosaDequantize(def))
       return getPlainCodeWidth(def->getOperand(0).getType()) == 16u;
     value = def->getOperand(0);
   }
@@ -147,23 +145,18 @@ void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
     if (!mayReadInt16(sink, options.limits.maxOps) ||
         !analysed.insert(hashIsland(sink, options.limits.maxOps)).second)
       continue;
-    bool plain = !isa<quant::QuantizeCastOp>(sink);
-    FailureOr<QuantParams> out;
-    if (!plain && failed(out = getQuantizeParams(sink, reason)))
+    FailureOr<QuantizedIsland> analysis =
+        analyzeQuantizedIsland(sink, options.limits, reason);
+    if (failed(analysis))
       continue;
-    FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
-    if (failed(island))
-      continue;
-    if (plain) {
-      if (island->program.getInstructions().front().type == ScalarType::I16)
-        requests.push_back({std::move(island->program), std::nullopt});
-      continue;
-    }
-    FailureOr<IslandQuantization> quantization =
-        getIslandQuantization(island->source, *out, reason);
-    if (failed(quantization) || quantization->in.storage.bitWidth != 16)
-      continue;
-    requests.push_back({std::move(island->program), *quantization});
+    std::optional<IslandQuantization> quantization =
+        analysis->getUnaryQuantization();
+    ScalarType inputType =
+        analysis->island.program.getInstructions().front().type;
+    bool readsInt16 = quantization ? quantization->in.storage.bitWidth == 16
+                                   : inputType == ScalarType::I16;
+    if (readsInt16)
+      requests.push_back({std::move(analysis->island.program), quantization});
   }
   tables.prebuild(requests);
 }
@@ -204,15 +197,17 @@ void IslandFolder::eraseDeadIslandOps(const Island &island, Value storage) {
   for (Operation *op : llvm::reverse(island.constantOperandOps))
     if (seen.insert(op).second)
       eraseIfDead(op);
-  for (quant::DequantizeCastOp dequantize : island.dequantizes)
-    if (seen.insert(dequantize).second)
-      eraseIfDead(dequantize);
+  for (const IslandInput &input : island.inputs)
+    for (quant::DequantizeCastOp dequantize : input.dequantizes)
+      if (seen.insert(dequantize).second)
+        eraseIfDead(dequantize);
   // A storage view the island read through (an earlier fold's result) is
   // dead once its dequantize is gone.
   if (island.encoding == IslandEncoding::QuantDialect)
-    if (auto view = island.source.getDefiningOp<quant::StorageCastOp>())
-      if (view->use_empty() && view.getInput() == storage)
-        rewriter.eraseOp(view);
+    for (const IslandInput &input : island.inputs)
+      if (auto view = input.source.getDefiningOp<quant::StorageCastOp>())
+        if (view->use_empty() && view.getInput() == storage)
+          rewriter.eraseOp(view);
 }
 
 LogicalResult IslandFolder::checkErrorCap(
@@ -242,41 +237,32 @@ LogicalResult IslandFolder::checkErrorCap(
 }
 
 LogicalResult IslandFolder::foldSink(Operation *sink) {
-  // The quantize's type is checked before the walk: it is cheaper. Plain
-  // islands have no quantized types.
   std::string reason;
-  bool plain = !isa<quant::QuantizeCastOp>(sink);
-  FailureOr<QuantParams> out;
-  if (!plain) {
-    out = getQuantizeParams(sink, reason);
-    if (failed(out))
-      return decline(sink, reason);
-  }
-
-  FailureOr<Island> island = analyzeIsland(sink, options.limits, reason);
-  if (failed(island))
+  FailureOr<QuantizedIsland> analysis =
+      analyzeQuantizedIsland(sink, options.limits, reason);
+  if (failed(analysis))
     return decline(sink, reason);
-  std::optional<IslandQuantization> quantization;
-  if (!plain) {
-    FailureOr<IslandQuantization> ends =
-        getIslandQuantization(island->source, *out, reason);
-    if (failed(ends))
-      return decline(sink, reason);
-    quantization = *ends;
-  }
+  Island &island = analysis->island;
+  // A table has one input; binary islands take another lowering.
+  if (island.inputs.size() != 1)
+    return decline(sink, "the island reads " + Twine(island.inputs.size()) +
+                             " quantized inputs; a table reads one");
+  bool plain = island.encoding == IslandEncoding::PlainTosa;
+  std::optional<IslandQuantization> quantization =
+      analysis->getUnaryQuantization();
+  Value source = island.inputs.front().source;
 
   // Build the table before touching the IR: a failure leaves it as it was.
-  CachedTable *table = tables.getOrBuild(island->program, quantization, reason);
+  CachedTable *table = tables.getOrBuild(island.program, quantization, reason);
   if (!table)
     return decline(sink, reason);
   if (failed(checkErrorCap(*table, sink, quantization)))
     return failure();
-  emitNaNRemarks(*island, *table, quantization, options.preset);
+  emitNaNRemarks(island, *table, quantization, options.preset);
 
   // Plain islands read the i8 tensor itself; quant-dialect islands its
   // storage view.
-  Value storage =
-      plain ? island->source : emitter.getStorageView(island->source, sink);
+  Value storage = plain ? source : emitter.getStorageView(source, sink);
   auto outType = cast<RankedTensorType>(sink->getResult(0).getType());
   auto outStorageType = outType;
   if (auto quantType = dyn_cast<quant::QuantizedType>(outType.getElementType()))
@@ -296,10 +282,10 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
     folded = tensor::CastOp::create(rewriter, loc, outStorageType, folded);
   if (!plain)
     folded = quant::StorageCastOp::create(rewriter, loc, outType, folded);
-  reportFolded(*island, *table, outType, lookup.isNewTable,
-               options.reportFolded, functionNames.get(sink));
+  reportFolded(island, *table, outType, lookup.isNewTable, options.reportFolded,
+               functionNames.get(sink));
   rewriter.replaceOp(sink, folded);
-  eraseDeadIslandOps(*island, storage);
+  eraseDeadIslandOps(island, storage);
   ++result.numFolded;
   return success();
 }
@@ -331,7 +317,7 @@ struct FoldIslandPattern final : RewritePattern {
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
     Operation *sink = op;
-    if (isPlainTosaSink(op))
+    if (isPlainTosaQuantize(op))
       sink = getPlainIslandEnd(op);
     else if (!isa<quant::QuantizeCastOp>(op))
       return rewriter.notifyMatchFailure(op, "does not end an island");

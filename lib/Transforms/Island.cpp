@@ -7,312 +7,27 @@
 //===----------------------------------------------------------------------===//
 //
 // An island is analysed in three steps: collect its operations by walking
-// back from the quantize, check that they stay element-for-element with the
-// quantized input, and translate them into a ScalarProgram. The walk visits
-// each operation once and is iterative, so that island size is bounded only
-// by the limits, not by the stack.
+// back from the quantize (IslandCollector.h), check that they stay
+// element-for-element with the quantized inputs, and translate them into a
+// ScalarProgram.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lutfold/Transforms/Island.h"
 
-#include "ConstantOperands.h"
-#include "IslandOps.h"
+#include "IslandCollector.h"
 
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
 using namespace lutfold;
 
 using ValueId = ScalarProgram::ValueId;
-
-static constexpr llvm::StringLiteral kNoPlainInputReason =
-    "the island does not read an i8 or i16 value through tosa.cast";
-
-namespace {
-/// Where a plain-TOSA island starts.
-enum class PlainStart {
-  /// At the one i8 (or i16) value the island reads, through integer
-  /// operations on the codes too: the largest island.
-  AtInput,
-  /// At the first `tosa.cast`s of an i8 (or i16) value.
-  AtCasts,
-};
-
-/// What the walk back from a sink found, besides what it records in the
-/// Island itself.
-struct CollectedIsland {
-  /// The value the island ends with: what the quantize reads, or the
-  /// plain-TOSA sink's result.
-  Value root;
-  /// The island's constants and operation results, in the order the
-  /// program defines them: a constant where the walk first meets it, an
-  /// operation once its operands are defined.
-  SmallVector<Value> definitions;
-  /// The value of each constant in `definitions`.
-  llvm::SmallDenseMap<Value, double, 8> constants;
-  /// The step of each operation in `Island::ops`, in the same order.
-  SmallVector<ElementwiseStep> steps;
-  /// Values that are the program's input: the dequantized values, or the
-  /// codes a plain island reads.
-  SmallVector<Value, 2> inputs;
-};
-
-/// Walks back from a sink through element-wise operations and constant
-/// operands to the island's one quantized input.
-class IslandCollector {
-public:
-  IslandCollector(Island &island, CollectedIsland &collected,
-                  const IslandLimits &limits, PlainStart plainStart,
-                  std::string &reason)
-      : island(island), collected(collected), limits(limits), reason(reason),
-        plain(island.encoding == IslandEncoding::PlainTosa),
-        plainStart(plainStart) {}
-
-  LogicalResult collect();
-
-private:
-  LogicalResult visit(Value value);
-  LogicalResult visitOperation(Value value, Operation *def);
-  LogicalResult addInput(Value value);
-  bool isComputedFromConstants(Operation *op);
-  void addConstant(Value value, double splat);
-  LogicalResult setSource(Value value);
-  bool isDefined(Value value) const { return defined.contains(value); }
-  /// Whether a plain island that starts at its input reads `value` as that
-  /// input: codes no island operation computes.
-  bool isPlainInput(Value value) const {
-    return plain && plainStart == PlainStart::AtInput &&
-           getPlainCodeWidth(value.getType());
-  }
-
-  Island &island;
-  CollectedIsland &collected;
-  const IslandLimits &limits;
-  std::string &reason;
-  bool plain;
-  PlainStart plainStart;
-
-  struct Frame {
-    Value value;
-    bool operandsDone;
-  };
-  SmallVector<Frame> stack;
-  /// Values the program has (or will have, for the input) a definition of.
-  llvm::SmallDenseSet<Value, 16> defined;
-  llvm::SmallDenseSet<Value, 16> inProgress;
-  /// Steps of operations whose operands are being visited.
-  llvm::SmallDenseMap<Operation *, ElementwiseStep, 16> pendingSteps;
-  /// What isComputedFromConstants found for each operation it visited.
-  enum class Constantness { InProgress, Yes, No };
-  llvm::SmallDenseMap<Operation *, Constantness, 16> constantness;
-  unsigned numOps = 0;
-};
-} // namespace
-
-/// Records `value` as the island's quantized input, or says why it cannot
-/// be: an island reads exactly one.
-LogicalResult IslandCollector::setSource(Value value) {
-  if (island.source && island.source != value) {
-    reason = "the island reads two quantized inputs";
-    return failure();
-  }
-  island.source = value;
-  return success();
-}
-
-LogicalResult IslandCollector::addInput(Value value) {
-  if (failed(setSource(value)))
-    return failure();
-  collected.inputs.push_back(value);
-  defined.insert(value);
-  return success();
-}
-
-void IslandCollector::addConstant(Value value, double splat) {
-  collected.definitions.push_back(value);
-  collected.constants[value] = splat;
-  defined.insert(value);
-}
-
-/// Whether `op` computes its result from constants alone, through
-/// element-wise operations an island may contain. Each operation is visited
-/// once per island, so that the walk stays linear in the island's size
-/// (evaluating an operand from scratch at every operation was quadratic).
-bool IslandCollector::isComputedFromConstants(Operation *op) {
-  auto known = [&](Operation *def) -> std::optional<bool> {
-    if (!def || isConstantOp(def))
-      return def != nullptr;
-    if (def->getNumResults() != 1 || !getIslandOpcode(def))
-      return false;
-    auto it = constantness.find(def);
-    if (it == constantness.end())
-      return std::nullopt;
-    // An operation that reads itself is no constant.
-    return it->second == Constantness::Yes;
-  };
-  if (std::optional<bool> result = known(op))
-    return *result;
-  // The common case, an operation that reads the dequantized input or a
-  // block argument, is answered without remembering it.
-  if (llvm::any_of(op->getOperands(), [&](Value operand) {
-        return known(operand.getDefiningOp()) == false;
-      }))
-    return false;
-  SmallVector<Operation *, 8> stack = {op};
-  while (!stack.empty()) {
-    Operation *top = stack.back();
-    constantness.try_emplace(top, Constantness::InProgress);
-    Operation *unknown = nullptr;
-    bool result = true;
-    for (Value operand : top->getOperands()) {
-      std::optional<bool> operandResult = known(operand.getDefiningOp());
-      if (!operandResult) {
-        unknown = operand.getDefiningOp();
-        break;
-      }
-      if (!*operandResult) {
-        result = false;
-        break;
-      }
-    }
-    if (unknown) {
-      stack.push_back(unknown);
-      continue;
-    }
-    constantness[top] = result ? Constantness::Yes : Constantness::No;
-    stack.pop_back();
-  }
-  return constantness.lookup(op) == Constantness::Yes;
-}
-
-LogicalResult IslandCollector::collect() {
-  stack.push_back({collected.root, false});
-  while (!stack.empty()) {
-    Frame frame = stack.pop_back_val();
-    if (isDefined(frame.value))
-      continue;
-    if (!frame.operandsDone) {
-      if (failed(visit(frame.value)))
-        return failure();
-      continue;
-    }
-    // Every operand is defined: the operation is, after them.
-    Operation *def = frame.value.getDefiningOp();
-    inProgress.erase(frame.value);
-    auto pending = pendingSteps.find(def);
-    collected.steps.push_back(std::move(pending->second));
-    pendingSteps.erase(pending);
-    collected.definitions.push_back(frame.value);
-    island.ops.push_back(def);
-    defined.insert(frame.value);
-  }
-  return success();
-}
-
-LogicalResult IslandCollector::visit(Value value) {
-  Operation *def = value.getDefiningOp();
-  if (!def) {
-    if (isPlainInput(value))
-      return addInput(value);
-    reason = "the island reads a block argument other than its quantized "
-             "input";
-    return failure();
-  }
-  if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
-    if (plain) {
-      reason = "the island mixes quant.dcast with a plain TOSA quantize";
-      return failure();
-    }
-    if (failed(setSource(dequantize.getInput())))
-      return failure();
-    island.dequantizes.push_back(dequantize);
-    collected.inputs.push_back(value);
-    defined.insert(value);
-    return success();
-  }
-  if (isConstantOp(def)) {
-    std::optional<double> splat = getSplatConstant(value);
-    if (!getScalarType(value.getType()) || !splat) {
-      reason = "the island reads a constant that is not a splat of a type it "
-               "can hold";
-      return failure();
-    }
-    addConstant(value, *splat);
-    island.constants.push_back(def);
-    return success();
-  }
-  if (!getIslandOpcode(def)) {
-    if (isPlainInput(value))
-      return addInput(value);
-    reason = describe(def) + " is not an element-wise operation an island "
-                             "may contain";
-    return failure();
-  }
-  // An operand computed from constants alone is a constant of the island.
-  if (!isComputedFromConstants(def))
-    return visitOperation(value, def);
-  FailureOr<std::optional<ConstantOperand>> constant =
-      evaluateConstantOperand(value, limits.maxOps, reason);
-  if (failed(constant)) {
-    reason = "an operand computed from constants is unusable: " + reason;
-    return failure();
-  }
-  if (*constant) {
-    addConstant(value, (*constant)->value);
-    llvm::append_range(island.constantOperandOps, (*constant)->ops);
-    return success();
-  }
-  return visitOperation(value, def);
-}
-
-LogicalResult IslandCollector::visitOperation(Value value, Operation *def) {
-  if (!inProgress.insert(value).second) {
-    reason = describe(def) + " is part of a cycle";
-    return failure();
-  }
-  FailureOr<ElementwiseStep> step = translateOperation(def, reason);
-  if (failed(step))
-    return failure();
-  if (!limits.allowedOps.empty() &&
-      !llvm::is_contained(limits.allowedOps, def->getName().getStringRef())) {
-    reason = describe(def) + " is not in the allowed operations";
-    return failure();
-  }
-  if (numOps >= limits.maxOps) {
-    reason = "the island has more than " + std::to_string(limits.maxOps) +
-             " operations (max-island-size)";
-    return failure();
-  }
-  ++numOps;
-  for (Value config : step->configOperands)
-    island.configConstants.push_back(config.getDefiningOp());
-  stack.push_back({value, true});
-  // Codes cast to anything else are where a quant-dialect island cannot go,
-  // and where a plain island may start.
-  if (plainStart == PlainStart::AtCasts && isa<tosa::CastOp>(def) &&
-      getPlainCodeWidth(step->operands[0].getType()) &&
-      !getPlainCodeWidth(def->getResult(0).getType())) {
-    if (!plain) {
-      reason = "the island mixes quant.dcast with a plain TOSA dequantize";
-      return failure();
-    }
-    if (failed(addInput(step->operands[0])))
-      return failure();
-  }
-  for (Value operand : llvm::reverse(step->operands))
-    if (!isDefined(operand))
-      stack.push_back({operand, false});
-  pendingSteps.try_emplace(def, std::move(*step));
-  return success();
-}
 
 /// Whether `type` keeps the island per-element: same rank as the source,
 /// and no dimension that broadcasts a source element to several outputs.
@@ -336,33 +51,41 @@ static bool preservesSourceShape(Type type, RankedTensorType sourceType,
   return true;
 }
 
-/// Checks what the walk found as a whole: an input, its types, and shapes
-/// that keep every output element a function of one input element.
+/// Checks what the walk found as a whole, given that it found inputs: their
+/// types, and shapes that keep every output element a function of the
+/// matching input elements.
 static LogicalResult checkIsland(const Island &island, Value root,
                                  std::string &reason) {
   bool plain = island.encoding == IslandEncoding::PlainTosa;
-  if (!island.source) {
-    reason = plain ? kNoPlainInputReason.str()
-                   : "the island does not read a quant.dcast";
-    return failure();
-  }
   if (plain && llvm::none_of(island.ops, [](Operation *op) {
         return isFloat(*getScalarType(op->getResult(0).getType()));
       })) {
     reason = "the island has no float operation";
     return failure();
   }
-  auto sourceType = dyn_cast<RankedTensorType>(island.source.getType());
-  if (!sourceType) {
-    reason = "the quantized input " + quoted(island.source.getType()) +
-             " is not a ranked tensor";
-    return failure();
-  }
-  for (quant::DequantizeCastOp dequantize : island.dequantizes) {
-    if (getScalarType(dequantize.getResult().getType()) != ScalarType::F32) {
-      reason = "quant.dcast produces " +
-               quoted(dequantize.getResult().getType()) + ", not f32";
+  // Every input, and so every operation, has the first input's shape.
+  RankedTensorType sourceType;
+  for (const IslandInput &input : island.inputs) {
+    auto type = dyn_cast<RankedTensorType>(input.source.getType());
+    if (!type) {
+      reason = "the quantized input " + quoted(input.source.getType()) +
+               " is not a ranked tensor";
       return failure();
+    }
+    if (!sourceType) {
+      sourceType = type;
+    } else if (!preservesSourceShape(type, sourceType,
+                                     /*isConstant=*/false)) {
+      reason = "the quantized inputs " + quoted(sourceType) + " and " +
+               quoted(type) + " are not element-for-element";
+      return failure();
+    }
+    for (quant::DequantizeCastOp dequantize : input.dequantizes) {
+      if (getScalarType(dequantize.getResult().getType()) != ScalarType::F32) {
+        reason = "quant.dcast produces " +
+                 quoted(dequantize.getResult().getType()) + ", not f32";
+        return failure();
+      }
     }
   }
   for (Operation *op : island.ops) {
@@ -391,19 +114,22 @@ static LogicalResult checkIsland(const Island &island, Value root,
   return success();
 }
 
-/// Translates the collected island into its program: instruction 0 is the
-/// input (the dequantized f32 value, or the code itself), then every
-/// definition in order.
+/// Translates the collected island into its program: the inputs first (the
+/// dequantized f32 values, or the codes themselves), then every definition
+/// in order.
 static void translateToProgram(Island &island,
                                const CollectedIsland &collected) {
   ScalarProgram &program = island.program;
   bool plain = island.encoding == IslandEncoding::PlainTosa;
   llvm::SmallDenseMap<Value, ValueId, 16> ids;
-  ValueId input = program.addInput(
-      plain ? *getScalarType(island.source.getType()) : ScalarType::F32);
-  island.instructionOps.push_back(nullptr);
-  for (Value value : collected.inputs)
-    ids[value] = input;
+  SmallVector<ValueId, 1> inputIds;
+  for (const IslandInput &input : island.inputs) {
+    inputIds.push_back(program.addInput(
+        plain ? *getScalarType(input.source.getType()) : ScalarType::F32));
+    island.instructionOps.push_back(nullptr);
+  }
+  for (auto [value, index] : collected.inputs)
+    ids[value] = inputIds[index];
 
   const ElementwiseStep *step = collected.steps.begin();
   SmallVector<ValueId, 3> operands;
@@ -424,14 +150,15 @@ static void translateToProgram(Island &island,
   program.setResult(ids.lookup(collected.root));
 }
 
-/// The island that ends at `sink`, collected as `plainStart` says.
-static FailureOr<Island> analyzeIsland(Operation *sink,
-                                       const IslandLimits &limits,
-                                       PlainStart plainStart,
-                                       std::string &reason) {
+/// The island that ends at `sink`, collected as `plainStart` says. Sets
+/// `readsNoInput` when the walk succeeded but found no quantized input.
+static FailureOr<Island>
+analyzeIsland(Operation *sink, const IslandLimits &limits,
+              PlainStart plainStart, std::string &reason, bool &readsNoInput) {
   Island island;
   island.sink = sink;
   CollectedIsland collected;
+  readsNoInput = false;
   if (auto quantize = dyn_cast<quant::QuantizeCastOp>(sink)) {
     island.encoding = IslandEncoding::QuantDialect;
     collected.root = quantize.getInput();
@@ -448,8 +175,17 @@ static FailureOr<Island> analyzeIsland(Operation *sink,
   }
 
   if (failed(IslandCollector(island, collected, limits, plainStart, reason)
-                 .collect()) ||
-      failed(checkIsland(island, collected.root, reason)))
+                 .collect()))
+    return failure();
+  if (island.inputs.empty()) {
+    readsNoInput = true;
+    reason = island.encoding == IslandEncoding::PlainTosa
+                 ? "the island does not read an i8 or i16 value through "
+                   "tosa.cast"
+                 : "the island does not read a quant.dcast";
+    return failure();
+  }
+  if (failed(checkIsland(island, collected.root, reason)))
     return failure();
   translateToProgram(island, collected);
   return island;
@@ -458,22 +194,63 @@ static FailureOr<Island> analyzeIsland(Operation *sink,
 FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
                                          const IslandLimits &limits,
                                          std::string &reason) {
+  bool readsNoInput;
   if (isa<quant::QuantizeCastOp>(sink))
-    return ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason);
+    return ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason,
+                           readsNoInput);
   assert(sink->getNumResults() == 1 &&
          getPlainCodeWidth(sink->getResult(0).getType()) &&
          "not the end of a plain island");
-  // The largest island first; when it reads more than one value, or cannot
-  // be folded, the one from the first casts of its codes.
+  // The largest island first; when it reads too many values, or cannot be
+  // folded, the one from the first casts of its codes. Should that read no
+  // codes at all, why the largest failed says more.
   std::string largestReason;
-  FailureOr<Island> largest =
-      ::analyzeIsland(sink, limits, PlainStart::AtInput, largestReason);
+  FailureOr<Island> largest = ::analyzeIsland(sink, limits, PlainStart::AtInput,
+                                              largestReason, readsNoInput);
   if (succeeded(largest))
     return largest;
   FailureOr<Island> fromCasts =
-      ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason);
-  if (failed(fromCasts) && !largestReason.empty() &&
-      reason == kNoPlainInputReason)
+      ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason, readsNoInput);
+  if (failed(fromCasts) && !largestReason.empty() && readsNoInput)
     reason = largestReason;
   return fromCasts;
+}
+
+std::optional<IslandQuantization>
+QuantizedIsland::getUnaryQuantization() const {
+  if (!outputParams || inputParams.size() != 1)
+    return std::nullopt;
+  return IslandQuantization{inputParams.front(), *outputParams};
+}
+
+FailureOr<QuantizedIsland>
+lutfold::analyzeQuantizedIsland(Operation *sink, const IslandLimits &limits,
+                                std::string &reason, bool *noIsland) {
+  if (noIsland)
+    *noIsland = false;
+  QuantizedIsland result;
+  bool plain = !isa<quant::QuantizeCastOp>(sink);
+  if (!plain) {
+    FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
+    if (failed(out))
+      return failure();
+    result.outputParams = *out;
+  }
+  FailureOr<Island> island = analyzeIsland(sink, limits, reason);
+  if (failed(island)) {
+    if (noIsland)
+      *noIsland = true;
+    return failure();
+  }
+  result.island = std::move(*island);
+  if (plain)
+    return result;
+  for (const IslandInput &input : result.island.inputs) {
+    FailureOr<IslandQuantization> quantization =
+        getIslandQuantization(input.source, *result.outputParams, reason);
+    if (failed(quantization))
+      return failure();
+    result.inputParams.push_back(quantization->in);
+  }
+  return result;
 }

@@ -6,9 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The operations that end islands: every quant.qcast, and for plain TOSA the
-// cast to i8 that ends an island's float part, moved forward over the i8
-// operations that only finish the codes (an output zero point added in i8).
+// The boundaries of plain-TOSA islands, and the operations that end islands:
+// every quant.qcast, and for plain TOSA the cast to i8 that ends an island's
+// float part, moved forward over the i8 operations that only finish the
+// codes (an output zero point added in i8).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,10 +26,16 @@
 using namespace mlir;
 using namespace lutfold;
 
-bool lutfold::isPlainTosaSink(Operation *op) {
+bool lutfold::isPlainTosaQuantize(Operation *op) {
   auto cast = dyn_cast<tosa::CastOp>(op);
   return cast && getPlainCodeWidth(cast.getOutput().getType()) &&
          !getPlainCodeWidth(cast.getInput().getType());
+}
+
+bool lutfold::isPlainTosaDequantize(Operation *op) {
+  auto cast = dyn_cast<tosa::CastOp>(op);
+  return cast && getPlainCodeWidth(cast.getInput().getType()) &&
+         !getPlainCodeWidth(cast.getOutput().getType());
 }
 
 /// Whether `value` is computed from constants alone and usable as a splat.
@@ -40,7 +47,8 @@ static bool isSplatConstantOperand(Value value, unsigned maxOps) {
 }
 
 Operation *lutfold::getPlainIslandEnd(Operation *cast) {
-  assert(isPlainTosaSink(cast) && "not the end of a plain island's float part");
+  assert(isPlainTosaQuantize(cast) &&
+         "not the end of a plain island's float part");
   // As many operations as an island may have at most by default: the chain
   // is short in practice (an output zero point).
   constexpr unsigned kMaxConstantOps = 64;
@@ -67,7 +75,7 @@ SmallVector<Operation *> lutfold::collectIslandSinks(Operation *root) {
   root->walk([&](Operation *op) {
     if (isa<quant::QuantizeCastOp>(op))
       sinks.push_back(op);
-    else if (isPlainTosaSink(op))
+    else if (isPlainTosaQuantize(op))
       sinks.push_back(getPlainIslandEnd(op));
   });
   return sinks;

@@ -12,6 +12,8 @@
 #include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Passes.h"
 
+#include "mlir/IR/TypeUtilities.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 namespace lutfold {
@@ -21,17 +23,6 @@ namespace lutfold {
 
 using namespace mlir;
 using namespace lutfold;
-
-/// A plain-TOSA dequantize: a `tosa.cast` of i8 or i16 codes to a float
-/// type.
-static bool isPlainDequantize(Operation *op) {
-  auto cast = dyn_cast<tosa::CastOp>(op);
-  if (!cast)
-    return false;
-  auto output = dyn_cast<ShapedType>(cast.getOutput().getType());
-  return getPlainCodeWidth(cast.getInput().getType()) && output &&
-         isa<FloatType>(output.getElementType());
-}
 
 namespace {
 struct TosaFoldToTable final
@@ -90,17 +81,20 @@ struct TosaFoldToTable final
   LogicalResult checkNoFloatLeft(const FoldToTableResult &result) {
     bool clean = true;
     getOperation()->walk([&](Operation *op) {
+      // Codes cast to i32 for integer arithmetic are not float yet.
       bool dequantize =
-          isa<quant::DequantizeCastOp>(op) || isPlainDequantize(op);
+          isa<quant::DequantizeCastOp>(op) ||
+          (isPlainTosaDequantize(op) &&
+           isa<FloatType>(getElementTypeOrSelf(op->getResult(0).getType())));
       if (!dequantize && !isa<quant::QuantizeCastOp>(op) &&
-          !isPlainTosaSink(op))
+          !isPlainTosaQuantize(op))
         return;
       clean = false;
       InFlightDiagnostic error = op->emitError()
                                  << "strict: "
                                  << (dequantize ? "dequantize" : "quantize")
                                  << " left in float";
-      Operation *sink = isPlainTosaSink(op) ? getPlainIslandEnd(op) : op;
+      Operation *sink = isPlainTosaQuantize(op) ? getPlainIslandEnd(op) : op;
       if (auto reason = result.declineReasons.find(sink);
           reason != result.declineReasons.end())
         error << ": " << reason->second;

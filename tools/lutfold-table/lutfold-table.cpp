@@ -171,26 +171,18 @@ static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-/// The island that ends at `sink`, checked as the pass checks it; the error
-/// says why it will not fold, prefixed "not an island: " when there is none.
+/// The island that ends at `sink`, checked as the pass checks it and in its
+/// order; the error says why it will not fold, prefixed "not an island: "
+/// when there is none.
 static llvm::Expected<FileIsland> getFileIsland(Operation *sink) {
   std::string reason;
-  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
-  if (failed(island))
-    return makeError("not an island: " + reason);
-  FileIsland result{std::move(*island), std::nullopt};
-  if (result.island.encoding == IslandEncoding::PlainTosa)
-    return result;
-  // The pass's checks, in the pass's order.
-  FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
-  if (failed(out))
-    return makeError(reason);
-  FailureOr<IslandQuantization> quantization =
-      getIslandQuantization(result.island.source, *out, reason);
-  if (failed(quantization))
-    return makeError(reason);
-  result.quantization = *quantization;
-  return result;
+  bool noIsland;
+  FailureOr<QuantizedIsland> analysis =
+      analyzeQuantizedIsland(sink, IslandLimits(), reason, &noIsland);
+  if (failed(analysis))
+    return makeError(noIsland ? "not an island: " + reason : reason);
+  return FileIsland{std::move(analysis->island),
+                    analysis->getUnaryQuantization()};
 }
 
 /// --list: every island of the file, and why those that will not fold do
