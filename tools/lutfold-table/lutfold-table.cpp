@@ -158,15 +158,6 @@ static std::string describeOps(const Island &island) {
   return llvm::join(names, ", ");
 }
 
-namespace {
-/// An island of the file, with the quantization at its ends (none for a
-/// plain-TOSA island).
-struct FileIsland {
-  Island island;
-  std::optional<IslandQuantization> quantization;
-};
-} // namespace
-
 static llvm::Error makeError(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
@@ -174,15 +165,14 @@ static llvm::Error makeError(const llvm::Twine &message) {
 /// The island that ends at `sink`, checked as the pass checks it and in its
 /// order; the error says why it will not fold, prefixed "not an island: "
 /// when there is none.
-static llvm::Expected<FileIsland> getFileIsland(Operation *sink) {
+static llvm::Expected<QuantizedIsland> getFileIsland(Operation *sink) {
   std::string reason;
   bool noIsland;
   FailureOr<QuantizedIsland> analysis =
       analyzeQuantizedIsland(sink, IslandLimits(), reason, &noIsland);
   if (failed(analysis))
     return makeError(noIsland ? "not an island: " + reason : reason);
-  return FileIsland{std::move(analysis->island),
-                    analysis->getUnaryQuantization()};
+  return std::move(*analysis);
 }
 
 /// --list: every island of the file, and why those that will not fold do
@@ -197,7 +187,7 @@ static void listFileIslands(ArrayRef<Operation *> sinks) {
       continue;
     }
     llvm::outs() << describeOps(*island);
-    if (llvm::Expected<FileIsland> checked = getFileIsland(sink); !checked)
+    if (llvm::Expected<QuantizedIsland> checked = getFileIsland(sink); !checked)
       llvm::outs() << ": will not fold: "
                    << llvm::toString(checked.takeError());
     llvm::outs() << "\n";
@@ -221,15 +211,17 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
     llvm::WithColor::note(llvm::errs(), "lutfold-table")
         << "the file has " << sinks.size() << " quantizes; this is island 0, "
         << where << " (--island=N picks another, --list lists them)\n";
-  llvm::Expected<FileIsland> checked = getFileIsland(sink);
+  llvm::Expected<QuantizedIsland> checked = getFileIsland(sink);
   if (!checked)
     return makeError(where + ": " + llvm::toString(checked.takeError()));
   std::string description = describeOps(checked->island) + " at " + where;
-  if (!checked->quantization)
+  std::optional<IslandQuantization> quantization =
+      checked->getUnaryQuantization();
+  if (!quantization)
     return buildPlainTableData(description, checked->island.program);
   ScalarProgram program = checked->island.program;
   llvm::Expected<TableData> data = buildTableData(
-      description, checked->quantization->in, checked->quantization->out,
+      description, quantization->in, quantization->out,
       [program](float x) { return program(x); }, preset);
   if (!data)
     return makeError(where + ": " + llvm::toString(data.takeError()));
