@@ -8,6 +8,8 @@
 
 #include "lutfold/Numerics/ScalarProgram.h"
 
+#include "ScalarOpcodeInfo.h"
+
 #include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
@@ -16,54 +18,6 @@
 #include <cstring>
 
 using namespace lutfold;
-
-namespace {
-/// What ScalarOps.def says of one opcode.
-struct OpcodeInfo {
-  llvm::StringLiteral name;
-  unsigned numOperands;
-  ScalarOpTyping typing;
-  /// The f32 function of a unary operator; null for the others.
-  scalar::UnaryFunction f32Function;
-};
-} // namespace
-
-static constexpr OpcodeInfo kOpcodeInfo[] = {
-    {"input", 0, ScalarOpTyping::Leaf, nullptr},
-    {"constant", 0, ScalarOpTyping::Leaf, nullptr},
-#define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING)         \
-  {NAME, NUM_OPERANDS, ScalarOpTyping::TYPING, nullptr},
-#define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
-  {NAME, 1, ScalarOpTyping::TYPING, F32_FUNCTION},
-#include "lutfold/Numerics/ScalarOps.def"
-    {"table", 1, ScalarOpTyping::Numeric, nullptr},
-    {"rescale", 1, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_and", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_or", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_xor", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_not", 1, ScalarOpTyping::Numeric, nullptr},
-    {"logical_left_shift", 2, ScalarOpTyping::Numeric, nullptr},
-    {"logical_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
-    {"arithmetic_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
-};
-
-static const OpcodeInfo &getInfo(ScalarOpcode opcode) {
-  assert(static_cast<size_t>(opcode) < std::size(kOpcodeInfo) &&
-         "unknown scalar opcode");
-  return kOpcodeInfo[static_cast<size_t>(opcode)];
-}
-
-unsigned lutfold::getNumOperands(ScalarOpcode opcode) {
-  return getInfo(opcode).numOperands;
-}
-
-ScalarOpTyping lutfold::getTyping(ScalarOpcode opcode) {
-  return getInfo(opcode).typing;
-}
-
-llvm::StringRef lutfold::stringifyScalarOpcode(ScalarOpcode opcode) {
-  return getInfo(opcode).name;
-}
 
 ScalarProgram::ValueId
 ScalarProgram::append(const ScalarInstruction &instruction) {
@@ -259,7 +213,8 @@ static double evaluateInteger(const ScalarInstruction &op, int64_t a,
 /// A float operator (a unary f32 function, clamp, +, -, *, pow, maximum,
 /// minimum) of f32 operands, in f32; `b` is unused by unary ones.
 static float applyFloatOperator(const ScalarInstruction &op, float a, float b) {
-  if (scalar::UnaryFunction function = getInfo(op.opcode).f32Function)
+  if (scalar::UnaryFunction function =
+          getScalarOpcodeInfo(op.opcode).f32Function)
     return function(a);
   switch (op.opcode) {
   case ScalarOpcode::Clamp:
@@ -393,7 +348,7 @@ float ScalarProgram::operator()(float input) const {
       instructions[1].type == ScalarType::F32 &&
       instructions[1].operands[0] == 0)
     if (scalar::UnaryFunction function =
-            getInfo(instructions[1].opcode).f32Function)
+            getScalarOpcodeInfo(instructions[1].opcode).f32Function)
       return function(input);
   // Programs of f32 arithmetic and functions (SiLU, GELU, ...) run in
   // float, without the conversions and checks other types need.
