@@ -5,6 +5,14 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
+//
+// One loop evaluates a program, under one of three policies: in float, for
+// programs whose every value is an f32 (the table builders' hot path); in
+// double, for the value alone; and in double, noting where a NaN arose. The
+// value is the same under all three: every value of every type is exact in
+// double, and every value of an f32-only program exact in float.
+//
+//===----------------------------------------------------------------------===//
 
 #include "lutfold/Numerics/ScalarProgram.h"
 
@@ -17,6 +25,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <optional>
 
 using namespace lutfold;
 
@@ -179,51 +188,102 @@ static double evaluateInstruction(const ScalarInstruction &op,
   return roundToType(applyFloatOperator(op, f(a), b ? f(b) : 0.0f), op.type);
 }
 
+namespace {
+/// What an evaluation records beside the values.
+struct NaNTrace {
+  /// A Cast turned a NaN into an integer.
+  bool castNaN = false;
+  /// The first operation that produced a NaN (ScalarEvaluation::nanOrigin).
+  std::optional<uint32_t> firstNaN;
+};
+
+/// Evaluation in float of a program whose every value is an f32 (f32Only):
+/// none of the conversions and checks other types need.
+struct F32Policy {
+  using Value = float;
+  static constexpr bool kTrackNaNOrigin = false;
+
+  /// The same value evaluateInstruction gives, as every value is an f32.
+  static float evaluate(llvm::ArrayRef<ScalarInstruction>,
+                        const ScalarInstruction &op, float input,
+                        const float *values, NaNTrace &) {
+    if (op.opcode == ScalarOpcode::Input)
+      return input;
+    if (op.opcode == ScalarOpcode::Constant)
+      return static_cast<float>(op.constant);
+    // Unused operands index the input, which is always defined.
+    return applyFloatOperator(op, values[op.operands[0]],
+                              values[op.operands[1]]);
+  }
+};
+
+/// Evaluation in double, which holds every value of every type exactly;
+/// with TrackNaNOrigin, also where a NaN arose, for the remarks.
+template <bool TrackNaNOrigin> struct DoublePolicy {
+  using Value = double;
+  static constexpr bool kTrackNaNOrigin = TrackNaNOrigin;
+
+  static double evaluate(llvm::ArrayRef<ScalarInstruction> instructions,
+                         const ScalarInstruction &op, double input,
+                         const double *values, NaNTrace &trace) {
+    unsigned numOperands = getScalarOpcodeInfo(op.opcode).numOperands;
+    const double *operands[3] = {nullptr, nullptr, nullptr};
+    for (unsigned i = 0; i < numOperands; ++i)
+      operands[i] = &values[op.operands[i]];
+    // The type data operands have (Select's first operand is its predicate).
+    unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
+    ScalarType operandType = numOperands > dataOperand
+                                 ? instructions[op.operands[dataOperand]].type
+                                 : op.type;
+    return evaluateInstruction(op, operandType, input, operands[0], operands[1],
+                               operands[2], trace.castNaN);
+  }
+};
+} // namespace
+
+/// Whether `op`, of value `value`, produced a NaN from operands that were
+/// not NaN.
+static bool producesNaN(llvm::ArrayRef<ScalarInstruction> instructions,
+                        const ScalarInstruction &op, double value,
+                        const double *values) {
+  if (!std::isnan(value) || op.opcode == ScalarOpcode::Input ||
+      op.opcode == ScalarOpcode::Constant)
+    return false;
+  // A NaN constant is not where NaN comes from: the first operation that
+  // reads it and gives NaN is (minimum(x, NaN), say).
+  for (unsigned i = 0, e = getScalarOpcodeInfo(op.opcode).numOperands; i < e;
+       ++i)
+    if (std::isnan(values[op.operands[i]]) &&
+        instructions[op.operands[i]].opcode != ScalarOpcode::Constant)
+      return false;
+  return true;
+}
+
+/// The interpreter: evaluates `instructions` on `input`, the value of each
+/// into `values` (as many), in the policy's value type.
+template <typename Policy>
+static void interpret(llvm::ArrayRef<ScalarInstruction> instructions,
+                      typename Policy::Value input,
+                      typename Policy::Value *values, NaNTrace &trace) {
+  for (auto [id, op] : llvm::enumerate(instructions)) {
+    values[id] = Policy::evaluate(instructions, op, input, values, trace);
+    if constexpr (Policy::kTrackNaNOrigin)
+      if (!trace.firstNaN && producesNaN(instructions, op, values[id], values))
+        trace.firstNaN = static_cast<uint32_t>(id);
+  }
+}
+
 ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   assert(!instructions.empty() && "empty program");
   llvm::SmallVector<double, 16> values(instructions.size());
-  std::optional<ValueId> firstNaN;
-  bool castNaN = false;
-  for (auto [id, op] : llvm::enumerate(instructions)) {
-    const double *operands[3] = {nullptr, nullptr, nullptr};
-    // A NaN constant is not where NaN comes from: the first operation that
-    // reads it and gives NaN is (minimum(x, NaN), say).
-    bool operandIsNaN = false;
-    for (unsigned i = 0, e = getNumOperands(op.opcode); i < e; ++i) {
-      operands[i] = &values[op.operands[i]];
-      operandIsNaN |=
-          std::isnan(*operands[i]) &&
-          instructions[op.operands[i]].opcode != ScalarOpcode::Constant;
-    }
-    // The type data operands have (Select's first operand is its predicate).
-    unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
-    ScalarType operandType = getNumOperands(op.opcode) > dataOperand
-                                 ? instructions[op.operands[dataOperand]].type
-                                 : op.type;
-    values[id] = evaluateInstruction(op, operandType, input, operands[0],
-                                     operands[1], operands[2], castNaN);
-    if (!firstNaN && !operandIsNaN && std::isnan(values[id]) &&
-        op.opcode != ScalarOpcode::Input && op.opcode != ScalarOpcode::Constant)
-      firstNaN = static_cast<ValueId>(id);
-  }
+  NaNTrace trace;
+  interpret<DoublePolicy<true>>(instructions, input, values.data(), trace);
   ScalarEvaluation evaluation;
   evaluation.value = values[result];
-  evaluation.sawNaN = std::isnan(evaluation.value) || castNaN;
+  evaluation.sawNaN = std::isnan(evaluation.value) || trace.castNaN;
   if (evaluation.sawNaN)
-    evaluation.nanOrigin = firstNaN;
+    evaluation.nanOrigin = trace.firstNaN;
   return evaluation;
-}
-
-/// The value of one instruction of an f32-only program, computed in float:
-/// the same value evaluateInstruction gives, as every value is an f32.
-static float evaluateF32Instruction(const ScalarInstruction &op, float input,
-                                    const float *values) {
-  if (op.opcode == ScalarOpcode::Input)
-    return input;
-  if (op.opcode == ScalarOpcode::Constant)
-    return static_cast<float>(op.constant);
-  // Unused operands index the input, which is always defined.
-  return applyFloatOperator(op, values[op.operands[0]], values[op.operands[1]]);
 }
 
 float ScalarProgram::operator()(float input) const {
@@ -243,24 +303,13 @@ float ScalarProgram::operator()(float input) const {
   constexpr size_t kMaxF32Instructions = 32;
   if (f32Only && instructions.size() <= kMaxF32Instructions) {
     float values[kMaxF32Instructions];
-    for (auto [id, op] : llvm::enumerate(instructions))
-      values[id] = evaluateF32Instruction(op, input, values);
+    NaNTrace trace;
+    interpret<F32Policy>(instructions, input, values, trace);
     return values[result];
   }
   // The value alone: evaluateDetailed without tracking where NaN arose.
   llvm::SmallVector<double, 16> values(instructions.size());
-  bool castNaN = false;
-  for (auto [id, op] : llvm::enumerate(instructions)) {
-    unsigned numOperands = getNumOperands(op.opcode);
-    const double *operands[3] = {nullptr, nullptr, nullptr};
-    for (unsigned i = 0; i < numOperands; ++i)
-      operands[i] = &values[op.operands[i]];
-    unsigned dataOperand = op.opcode == ScalarOpcode::Select ? 1 : 0;
-    ScalarType operandType = numOperands > dataOperand
-                                 ? instructions[op.operands[dataOperand]].type
-                                 : op.type;
-    values[id] = evaluateInstruction(op, operandType, input, operands[0],
-                                     operands[1], operands[2], castNaN);
-  }
+  NaNTrace trace;
+  interpret<DoublePolicy<false>>(instructions, input, values.data(), trace);
   return static_cast<float>(values[result]);
 }
