@@ -19,6 +19,7 @@
 #define LUTFOLD_NUMERICS_SCALARPROGRAM_H
 
 #include "lutfold/Numerics/ScalarFunctions.h"
+#include "lutfold/Numerics/ScalarTypes.h"
 #include "lutfold/Numerics/TosaIntegerOps.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -32,17 +33,6 @@
 #include <string>
 
 namespace lutfold {
-
-/// The element type of a program value. Integers are signless two's
-/// complement, as in TOSA.
-enum class ScalarType : uint8_t { F32, F16, BF16, I1, I8, I16, I32 };
-
-llvm::StringRef stringifyScalarType(ScalarType type);
-bool isFloat(ScalarType type);
-/// I8, I16 or I32 (not I1, which is a boolean).
-bool isInteger(ScalarType type);
-/// The width of an integer type (isInteger): 8, 16 or 32.
-unsigned getIntegerWidth(ScalarType type);
 
 /// The operators a program can apply, with TOSA's element-wise semantics:
 /// the leaves, then every operator of ScalarOps.def.
@@ -188,15 +178,6 @@ private:
   /// operator() may evaluate in float.
   bool f32Only = true;
 };
-
-/// Converts `value` to `type` as a value of that type is stored: floats
-/// round to nearest even, integers wrap (two's complement) and must be given
-/// an integral value, booleans are `value != 0`.
-double roundToType(double value, ScalarType type);
-
-/// TOSA CAST from a float to integer `type`: round half to even, then
-/// saturate. NaN has no value; it gives 0 (see docs/Numerics.md).
-double castFloatToInteger(double value, ScalarType type);
 
 } // namespace lutfold
 
