@@ -150,12 +150,14 @@ static void translateToProgram(Island &island,
   program.setResult(ids.lookup(collected.root));
 }
 
-/// The island that ends at `sink`, collected as `plainStart` says. Sets
-/// `readsNoInput` when the walk succeeded but found no quantized input.
-static FailureOr<Island>
-analyzeIsland(Operation *sink, const IslandLimits &limits,
-              PlainStart plainStart, std::string &reason, bool &readsNoInput) {
-  Island island;
+/// Analyses into `island` (empty) the island that ends at `sink`, collected
+/// as `plainStart` says. Sets `readsNoInput` when the walk succeeded but
+/// found no quantized input.
+static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
+                                       const IslandLimits &limits,
+                                       PlainStart plainStart,
+                                       std::string &reason,
+                                       bool &readsNoInput) {
   island.sink = sink;
   CollectedIsland collected;
   readsNoInput = false;
@@ -188,16 +190,18 @@ analyzeIsland(Operation *sink, const IslandLimits &limits,
   if (failed(checkIsland(island, collected.root, reason)))
     return failure();
   translateToProgram(island, collected);
-  return island;
+  return success();
 }
 
-FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
-                                         const IslandLimits &limits,
-                                         std::string &reason) {
+/// analyzeIsland into `island` (empty), which the caller owns: an Island is
+/// large, and the fold analyses every island.
+static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
+                                       const IslandLimits &limits,
+                                       std::string &reason) {
   bool readsNoInput;
   if (isa<quant::QuantizeCastOp>(sink))
-    return ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason,
-                           readsNoInput);
+    return analyzeIslandInto(island, sink, limits, PlainStart::AtCasts, reason,
+                             readsNoInput);
   assert(sink->getNumResults() == 1 &&
          getPlainCodeWidth(sink->getResult(0).getType()) &&
          "not the end of a plain island");
@@ -205,15 +209,25 @@ FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
   // folded, the one from the first casts of its codes. Should that read no
   // codes at all, why the largest failed says more.
   std::string largestReason;
-  FailureOr<Island> largest = ::analyzeIsland(sink, limits, PlainStart::AtInput,
-                                              largestReason, readsNoInput);
-  if (succeeded(largest))
-    return largest;
-  FailureOr<Island> fromCasts =
-      ::analyzeIsland(sink, limits, PlainStart::AtCasts, reason, readsNoInput);
-  if (failed(fromCasts) && !largestReason.empty() && readsNoInput)
+  if (succeeded(analyzeIslandInto(island, sink, limits, PlainStart::AtInput,
+                                  largestReason, readsNoInput)))
+    return success();
+  island = Island();
+  if (succeeded(analyzeIslandInto(island, sink, limits, PlainStart::AtCasts,
+                                  reason, readsNoInput)))
+    return success();
+  if (!largestReason.empty() && readsNoInput)
     reason = largestReason;
-  return fromCasts;
+  return failure();
+}
+
+FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
+                                         const IslandLimits &limits,
+                                         std::string &reason) {
+  Island island;
+  if (failed(analyzeIslandInto(island, sink, limits, reason)))
+    return failure();
+  return island;
 }
 
 std::optional<IslandQuantization>
@@ -236,13 +250,11 @@ lutfold::analyzeQuantizedIsland(Operation *sink, const IslandLimits &limits,
       return failure();
     result.outputParams = *out;
   }
-  FailureOr<Island> island = analyzeIsland(sink, limits, reason);
-  if (failed(island)) {
+  if (failed(analyzeIslandInto(result.island, sink, limits, reason))) {
     if (noIsland)
       *noIsland = true;
     return failure();
   }
-  result.island = std::move(*island);
   if (plain)
     return result;
   for (const IslandInput &input : result.island.inputs) {

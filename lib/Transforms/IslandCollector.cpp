@@ -36,13 +36,13 @@ FailureOr<unsigned> IslandCollector::addSource(Value source) {
   return static_cast<unsigned>(island.inputs.size() - 1);
 }
 
-LogicalResult IslandCollector::addInput(Value value, Value source) {
+FailureOr<unsigned> IslandCollector::addInput(Value value, Value source) {
   FailureOr<unsigned> index = addSource(source);
   if (failed(index))
     return failure();
-  collected.inputs[value] = *index;
+  collected.inputs.push_back({value, *index});
   defined.insert(value);
-  return success();
+  return index;
 }
 
 void IslandCollector::addConstant(Value value, double splat) {
@@ -130,7 +130,7 @@ LogicalResult IslandCollector::visit(Value value) {
   Operation *def = value.getDefiningOp();
   if (!def) {
     if (isPlainInput(value))
-      return addInput(value, value);
+      return success(succeeded(addInput(value, value)));
     reason = "the island reads a block argument other than its quantized "
              "input";
     return failure();
@@ -140,10 +140,10 @@ LogicalResult IslandCollector::visit(Value value) {
       reason = "the island mixes quant.dcast with a plain TOSA quantize";
       return failure();
     }
-    if (failed(addInput(value, dequantize.getInput())))
+    FailureOr<unsigned> index = addInput(value, dequantize.getInput());
+    if (failed(index))
       return failure();
-    island.inputs[collected.inputs.lookup(value)].dequantizes.push_back(
-        dequantize);
+    island.inputs[*index].dequantizes.push_back(dequantize);
     return success();
   }
   if (isConstantOp(def)) {
@@ -159,7 +159,7 @@ LogicalResult IslandCollector::visit(Value value) {
   }
   if (!getIslandOpcode(def)) {
     if (isPlainInput(value))
-      return addInput(value, value);
+      return success(succeeded(addInput(value, value)));
     reason = describe(def) + " is not an element-wise operation an island "
                              "may contain";
     return failure();

@@ -54,7 +54,7 @@ struct CollectedIsland {
   /// Values that are program inputs, with the index of their
   /// Island::inputs: the dequantized values, or the codes a plain island
   /// reads.
-  llvm::SmallDenseMap<mlir::Value, unsigned, 2> inputs;
+  llvm::SmallVector<std::pair<mlir::Value, unsigned>, 2> inputs;
 };
 
 /// Walks back from a sink through element-wise operations and constant
@@ -76,8 +76,9 @@ private:
   /// The index in Island::inputs of the quantized value `source`, added if
   /// new; fails past IslandLimits::maxInputs.
   mlir::FailureOr<unsigned> addSource(mlir::Value source);
-  /// Records `value`, which reads `source` as it is, as a program input.
-  mlir::LogicalResult addInput(mlir::Value value, mlir::Value source);
+  /// Records `value`, which reads `source` as it is, as a program input;
+  /// the index of `source` in Island::inputs.
+  mlir::FailureOr<unsigned> addInput(mlir::Value value, mlir::Value source);
   bool isComputedFromConstants(mlir::Operation *op);
   void addConstant(mlir::Value value, double splat);
   bool isDefined(mlir::Value value) const { return defined.contains(value); }
