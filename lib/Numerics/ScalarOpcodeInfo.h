@@ -42,15 +42,9 @@ inline constexpr ScalarOpcodeInfo kScalarOpcodeInfo[] = {
 #define LUTFOLD_SCALAR_UNARY_OP(OPCODE, NAME, TOSA_OP, TYPING, F32_FUNCTION)   \
   {NAME, 1, ScalarOpTyping::TYPING, F32_FUNCTION},
 #include "lutfold/Numerics/ScalarOps.def"
-    {"table", 1, ScalarOpTyping::Numeric, nullptr},
-    {"rescale", 1, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_and", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_or", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_xor", 2, ScalarOpTyping::Numeric, nullptr},
-    {"bitwise_not", 1, ScalarOpTyping::Numeric, nullptr},
-    {"logical_left_shift", 2, ScalarOpTyping::Numeric, nullptr},
-    {"logical_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
-    {"arithmetic_right_shift", 2, ScalarOpTyping::Numeric, nullptr},
+#define LUTFOLD_CHAIN_OP(OPCODE, NAME, NUM_OPERANDS)                           \
+  {NAME, NUM_OPERANDS, ScalarOpTyping::Numeric, nullptr},
+#include "lutfold/Numerics/ScalarOps.def"
 };
 
 inline const ScalarOpcodeInfo &getScalarOpcodeInfo(ScalarOpcode opcode) {

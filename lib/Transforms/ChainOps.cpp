@@ -97,23 +97,25 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
   return ChainStep{rescale, rescale.getInput(), params};
 }
 
-/// TOSA's bitwise and shift operators, which islands (floats) never hold.
+/// TOSA's bitwise and shift operators (ScalarOps.def), which islands
+/// (floats) never hold.
 static std::optional<ScalarOpcode> getBitwiseOpcode(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::optional<ScalarOpcode>>(op)
-      .Case([](tosa::BitwiseAndOp) { return ScalarOpcode::BitwiseAnd; })
-      .Case([](tosa::BitwiseOrOp) { return ScalarOpcode::BitwiseOr; })
-      .Case([](tosa::BitwiseXorOp) { return ScalarOpcode::BitwiseXor; })
-      .Case([](tosa::BitwiseNotOp) { return ScalarOpcode::BitwiseNot; })
-      .Case([](tosa::LogicalLeftShiftOp) {
-        return ScalarOpcode::LogicalLeftShift;
-      })
-      .Case([](tosa::LogicalRightShiftOp) {
-        return ScalarOpcode::LogicalRightShift;
-      })
-      .Case([](tosa::ArithmeticRightShiftOp) {
-        return ScalarOpcode::ArithmeticRightShift;
-      })
+#define LUTFOLD_BITWISE_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS)                \
+  .Case([](tosa::TOSA_OP) { return ScalarOpcode::OPCODE; })
+#include "lutfold/Numerics/ScalarOps.def"
       .Default([](Operation *) { return std::nullopt; });
+}
+
+/// Whether `opcode` shifts its first operand by its second.
+static bool isShift(ScalarOpcode opcode) {
+  switch (opcode) {
+#define LUTFOLD_SHIFT_OP(OPCODE, NAME, TOSA_OP) case ScalarOpcode::OPCODE:
+#include "lutfold/Numerics/ScalarOps.def"
+    return true;
+  default:
+    return false;
+  }
 }
 
 /// A bitwise or shift operator on integer tensors of one type: the data
@@ -126,19 +128,17 @@ static std::optional<ChainStep> getBitwiseStep(Operation *op,
         return getElementTypeOrSelf(operand) != getElementTypeOrSelf(type);
       }))
     return std::nullopt;
-  bool isShift = opcode == ScalarOpcode::LogicalLeftShift ||
-                 opcode == ScalarOpcode::LogicalRightShift ||
-                 opcode == ScalarOpcode::ArithmeticRightShift;
+  bool shifts = isShift(opcode);
   Value data;
   for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
     std::optional<double> splat = getSplatConstant(operand);
     if (!splat) {
-      if (data || (isShift && i != 0))
+      if (data || (shifts && i != 0))
         return std::nullopt;
       data = operand;
       continue;
     }
-    if (isShift && i == 1 && (*splat < 0 || *splat >= *width))
+    if (shifts && i == 1 && (*splat < 0 || *splat >= *width))
       return std::nullopt;
   }
   // The data keeps its shape: a constant may not broadcast it.

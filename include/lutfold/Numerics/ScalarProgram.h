@@ -35,27 +35,15 @@
 namespace lutfold {
 
 /// The operators a program can apply, with TOSA's element-wise semantics:
-/// the leaves, then every operator of ScalarOps.def.
+/// the leaves, every island operator of ScalarOps.def, then its operators
+/// of integer chains.
 enum class ScalarOpcode : uint8_t {
   Input,
   Constant,
 #define LUTFOLD_SCALAR_OP(OPCODE, NAME, TOSA_OP, NUM_OPERANDS, TYPING) OPCODE,
 #include "lutfold/Numerics/ScalarOps.def"
-  /// An i8 TOSA TABLE: 256 entries indexed by the i8 operand plus 128. Not
-  /// an island operation (ScalarOps.def): integer chains use it.
-  Table,
-  /// A per-tensor TOSA RESCALE between integer types (TosaRescaleParams).
-  Rescale,
-  /// TOSA's bitwise and shift operators on integers, with the operands'
-  /// two's complement bits.
-  BitwiseAnd,
-  BitwiseOr,
-  BitwiseXor,
-  BitwiseNot,
-  LogicalLeftShift,
-  LogicalRightShift,
-  /// Rounds (adds the last bit shifted out) when `shift` is 1.
-  ArithmeticRightShift,
+#define LUTFOLD_CHAIN_OP(OPCODE, NAME, NUM_OPERANDS) OPCODE,
+#include "lutfold/Numerics/ScalarOps.def"
 };
 
 /// What an operator reads and produces.
