@@ -28,20 +28,16 @@ std::vector<std::string> lutfold::api::getOperationNames() {
   return names;
 }
 
-static constexpr NumericsPreset kPresets[] = {NumericsPreset::PT2E,
-                                              NumericsPreset::TFLite};
-
 std::vector<std::string> lutfold::api::getNumericsNames() {
   std::vector<std::string> names;
-  for (NumericsPreset preset : kPresets)
-    names.push_back(stringifyNumericsPreset(preset).str());
+  for (const NumericsPresetInfo &info : getNumericsPresets())
+    names.push_back(info.name.str());
   return names;
 }
 
 Outcome<NumericsPreset> lutfold::api::resolveNumerics(const std::string &name) {
-  for (NumericsPreset preset : kPresets)
-    if (stringifyNumericsPreset(preset) == name)
-      return preset;
+  if (std::optional<NumericsPreset> preset = parseNumericsPreset(name))
+    return *preset;
   return Failure{"numerics: unknown preset '" + name + "' (expected " +
                      llvm::join(getNumericsNames(), " or ") + ")",
                  {}};

@@ -8,8 +8,6 @@
 
 #include "lutfold/Numerics/Quantizer.h"
 
-#include "llvm/Support/ErrorHandling.h"
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -17,39 +15,70 @@
 
 using namespace lutfold;
 
+/// In NumericsPreset's order.
+static constexpr NumericsPresetInfo kNumericsPresets[] = {
+    {NumericsPreset::PT2E, "pt2e",
+     "PyTorch PT2E quantized_decomposed ops (the default)",
+     QuantizeRounding::HalfToEven, /*reciprocalInDouble=*/true,
+     /*guardsOverflow=*/false},
+    {NumericsPreset::TFLite, "tflite",
+     "TFLite LUTPopulateInt8, TensorFlow's TOSA legalization",
+     QuantizeRounding::HalfAwayFromZero, /*reciprocalInDouble=*/false,
+     /*guardsOverflow=*/true},
+};
+
+llvm::ArrayRef<NumericsPresetInfo> lutfold::getNumericsPresets() {
+  return kNumericsPresets;
+}
+
+const NumericsPresetInfo &
+lutfold::getNumericsPresetInfo(NumericsPreset preset) {
+  const NumericsPresetInfo &info =
+      kNumericsPresets[static_cast<size_t>(preset)];
+  assert(info.preset == preset && "presets out of order");
+  return info;
+}
+
 llvm::StringRef lutfold::stringifyNumericsPreset(NumericsPreset preset) {
-  switch (preset) {
-  case NumericsPreset::PT2E:
-    return "pt2e";
-  case NumericsPreset::TFLite:
-    return "tflite";
-  }
-  llvm_unreachable("unknown numerics preset");
+  return getNumericsPresetInfo(preset).name;
+}
+
+std::optional<NumericsPreset>
+lutfold::parseNumericsPreset(llvm::StringRef name) {
+  for (const NumericsPresetInfo &info : kNumericsPresets)
+    if (info.name == name)
+      return info.preset;
+  return std::nullopt;
+}
+
+float lutfold::getInverseScale(const QuantParams &params,
+                               NumericsPreset preset) {
+  // PyTorch multiplies a float32 tensor by Python floats (doubles); the
+  // kernels convert the scalar to float first. quantize_per_tensor takes
+  // `1.0 / scale` in double before that conversion. TFLite keeps scales as
+  // float and takes the reciprocal in float.
+  if (getNumericsPresetInfo(preset).reciprocalInDouble)
+    return static_cast<float>(1.0 / params.scale);
+  return 1.0f / static_cast<float>(params.scale);
+}
+
+std::optional<float> lutfold::getOverflowGuard(const QuantParams &params,
+                                               NumericsPreset preset) {
+  if (!getNumericsPresetInfo(preset).guardsOverflow)
+    return std::nullopt;
+  float scale = static_cast<float>(params.scale);
+  return scale > 1.0f ? std::numeric_limits<float>::max()
+                      : std::numeric_limits<float>::max() * scale;
 }
 
 Quantizer::Quantizer(const QuantParams &params, NumericsPreset preset)
-    : params(params), preset(preset) {
+    : params(params), preset(preset), scale(static_cast<float>(params.scale)),
+      inverseScale(getInverseScale(params, preset)),
+      zeroPoint(static_cast<float>(params.zeroPoint)),
+      overflowGuard(getOverflowGuard(params, preset)),
+      halfToEven(getNumericsPresetInfo(preset).rounding ==
+                 QuantizeRounding::HalfToEven) {
   assert(!params.validate() && "invalid quantization parameters");
-  switch (preset) {
-  case NumericsPreset::PT2E:
-    // PyTorch multiplies a float32 tensor by Python floats (doubles); the
-    // kernels convert the scalar to float first. quantize_per_tensor takes
-    // `1.0 / scale` in double before that conversion.
-    scale = static_cast<float>(params.scale);
-    inverseScale = static_cast<float>(1.0 / params.scale);
-    zeroPoint = static_cast<float>(params.zeroPoint);
-    overflowGuard = std::nullopt;
-    return;
-  case NumericsPreset::TFLite:
-    // TFLite keeps scales as float and takes the reciprocal in float.
-    scale = static_cast<float>(params.scale);
-    inverseScale = 1.0f / scale;
-    zeroPoint = static_cast<float>(params.zeroPoint);
-    overflowGuard = scale > 1.0f ? std::numeric_limits<float>::max()
-                                 : std::numeric_limits<float>::max() * scale;
-    return;
-  }
-  llvm_unreachable("unknown numerics preset");
 }
 
 int64_t Quantizer::clampCode(int64_t code) const {
@@ -107,9 +136,8 @@ int64_t Quantizer::quantize(float value) const {
   // point is added in float, as both kernels do; any value large enough to be
   // rounded by that addition is far outside [qmin, qmax] and saturates below.
   float scaled = value * inverseScale;
-  float rounded = (preset == NumericsPreset::PT2E ? roundHalfEven(scaled)
-                                                  : std::round(scaled)) +
-                  zeroPoint;
+  float rounded =
+      (halfToEven ? roundHalfEven(scaled) : std::round(scaled)) + zeroPoint;
   if (std::isnan(rounded))
     return nanCode();
   if (rounded <= static_cast<float>(params.qmin))
@@ -122,14 +150,14 @@ int64_t Quantizer::quantize(float value) const {
 void Quantizer::quantize(llvm::ArrayRef<float> values,
                          llvm::MutableArrayRef<int64_t> codes) const {
   assert(values.size() == codes.size() && "one code per value");
-  if (preset != NumericsPreset::PT2E || overflowGuard) {
+  if (!halfToEven || overflowGuard) {
     for (size_t i = 0, e = values.size(); i != e; ++i)
       codes[i] = quantize(values[i]);
     return;
   }
-  // PT2E's common case without branches on the parameters: finite values
-  // whose scaled magnitude is below 2^22. NaN, infinities and larger values
-  // take quantize(), which gives them the same codes it always does.
+  // Half to even's common case without branches on the parameters: finite
+  // values whose scaled magnitude is below 2^22. NaN, infinities and larger
+  // values take quantize(), which gives them the same codes it always does.
   const float lo = static_cast<float>(params.qmin);
   const float hi = static_cast<float>(params.qmax);
   constexpr float kShift = 0x1.8p23f;

@@ -36,9 +36,6 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
-#include <cmath>
-#include <limits>
-
 using namespace mlir;
 using namespace lutfold;
 
@@ -125,11 +122,8 @@ static Value expandQuantize(TosaBuilder &t, Value value,
                             const QuantParams &params, NumericsPreset preset,
                             Type storageType) {
   OpBuilder &b = t.b;
-  float scale = static_cast<float>(params.scale);
-  double inverse = preset == NumericsPreset::PT2E
-                       ? static_cast<float>(1.0 / params.scale)
-                       : 1.0f / scale;
-  Value scaled = t.mul(value, t.f32(inverse));
+  const NumericsPresetInfo &info = getNumericsPresetInfo(preset);
+  Value scaled = t.mul(value, t.f32(getInverseScale(params, preset)));
   // NaN has no code in any framework; this project's policy gives it the
   // zero point (see docs/Numerics.md). Make that explicit rather than leave
   // it to CAST, which TOSA leaves unpredictable for NaN: NaN != NaN, so it
@@ -143,7 +137,7 @@ static Value expandQuantize(TosaBuilder &t, Value value,
   scaled = t.clamp(scaled, b.getF32FloatAttr(-bound), b.getF32FloatAttr(bound));
 
   Value rounded;
-  if (preset == NumericsPreset::PT2E) {
+  if (info.rounding == QuantizeRounding::HalfToEven) {
     // TOSA CAST rounds half to even.
     rounded = t.cast(t.cast(scaled, b.getI32Type()), b.getF32Type());
   } else {
@@ -161,12 +155,9 @@ static Value expandQuantize(TosaBuilder &t, Value value,
     rounded = t.select(negative, negated, away);
   }
   Value shifted = t.add(rounded, t.f32(static_cast<double>(params.zeroPoint)));
-  if (preset == NumericsPreset::TFLite) {
-    float guard = scale > 1.0f ? std::numeric_limits<float>::max()
-                               : std::numeric_limits<float>::max() * scale;
-    shifted = t.select(t.greaterEqual(value, t.f32(guard)),
+  if (std::optional<float> guard = getOverflowGuard(params, preset))
+    shifted = t.select(t.greaterEqual(value, t.f32(*guard)),
                        t.f32(static_cast<double>(params.qmax)), shifted);
-  }
   Value clamped =
       t.clamp(shifted, b.getF32FloatAttr(static_cast<float>(params.qmin)),
               b.getF32FloatAttr(static_cast<float>(params.qmax)));

@@ -29,9 +29,19 @@
 
 namespace lutfold {
 
-/// The choices of a `numerics` option, for `llvm::cl::values`-style use:
-/// `cl::opt<NumericsPreset> x("numerics", getNumericsPresetValues())`.
-llvm::cl::ValuesClass getNumericsPresetValues();
+/// The choices of a `numerics` option, every preset of getNumericsPresets(),
+/// as an option modifier like `llvm::cl::values`.
+class NumericsPresetValues {
+public:
+  template <typename Opt> void apply(Opt &option) const {
+    for (const NumericsPresetInfo &info : getNumericsPresets())
+      option.getParser().addLiteralOption(info.name, info.preset,
+                                          info.description);
+  }
+};
+
+/// For `cl::opt<NumericsPreset> x("numerics", getNumericsPresetValues())`.
+inline NumericsPresetValues getNumericsPresetValues() { return {}; }
 
 /// A parser of enum-valued options, as llvm::cl::parser<EnumT>, whose error
 /// for an unknown value lists the values it accepts.

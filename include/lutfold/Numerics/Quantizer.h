@@ -43,9 +43,47 @@ enum class NumericsPreset {
   TFLite,
 };
 
+/// How a quantize rounds the scaled value to an integer.
+enum class QuantizeRounding {
+  /// torch.round: half to even.
+  HalfToEven,
+  /// TfLiteRound (std::round): half away from zero.
+  HalfAwayFromZero,
+};
+
+/// Everything a preset is: the one table that options, the API, the
+/// Quantizer and the plain-TOSA expansion read.
+struct NumericsPresetInfo {
+  NumericsPreset preset;
+  /// The name options and the API take ("pt2e").
+  llvm::StringLiteral name;
+  /// What it reproduces, for --help.
+  llvm::StringLiteral description;
+  QuantizeRounding rounding;
+  /// The quantize's f32 reciprocal of the scale is 1 / scale in double,
+  /// rounded to float (PT2E); otherwise 1.0f / f32(scale) (TFLite).
+  bool reciprocalInDouble;
+  /// TFLite's overflow guard (getOverflowGuard).
+  bool guardsOverflow;
+};
+
+/// Every preset, the default (PT2E) first.
+llvm::ArrayRef<NumericsPresetInfo> getNumericsPresets();
+const NumericsPresetInfo &getNumericsPresetInfo(NumericsPreset preset);
+
 /// The preset's name as used on the command line ("pt2e", "tflite"); options
 /// read it with NumericsOption.h.
 llvm::StringRef stringifyNumericsPreset(NumericsPreset preset);
+/// The preset named `name`, if any.
+std::optional<NumericsPreset> parseNumericsPreset(llvm::StringRef name);
+
+/// The f32 reciprocal of `params`' scale that `preset` quantizes with.
+float getInverseScale(const QuantParams &params, NumericsPreset preset);
+/// The value at or above which `preset` quantizes to qmax before
+/// multiplying (TFLite: FLT_MAX * scale, FLT_MAX when scale > 1); none for
+/// presets without the guard.
+std::optional<float> getOverflowGuard(const QuantParams &params,
+                                      NumericsPreset preset);
 
 /// Dequantizes and quantizes scalars of one tensor under a preset. Holds the
 /// float constants the preset derives from the parameters so that the per
@@ -89,6 +127,7 @@ private:
   /// TFLite: values at or above this saturate before the multiply. PT2E has
   /// no such guard (std::nullopt): +inf times a zero reciprocal is NaN there.
   std::optional<float> overflowGuard;
+  bool halfToEven;
 };
 
 } // namespace lutfold
