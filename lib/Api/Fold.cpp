@@ -24,6 +24,18 @@ using namespace mlir;
 using namespace lutfold;
 using namespace lutfold::api;
 
+FoldOptions::FoldOptions() {
+  TosaFoldToTableOptions defaults;
+  numerics = stringifyNumericsPreset(defaults.numerics).str();
+  ops.assign(defaults.allowedOps.begin(), defaults.allowedOps.end());
+  maxIslandSize = defaults.maxIslandSize;
+  reportDeclined = defaults.reportDeclined;
+  reportFolded = defaults.reportFolded;
+  reportSummary = defaults.reportSummary;
+  strict = defaults.strict;
+  maxError = defaults.maxError;
+}
+
 namespace {
 /// Turns the fold's engine remarks (FoldRemarks.h) into records.
 class RecordStreamer final : public remark::detail::MLIRRemarkStreamerBase {

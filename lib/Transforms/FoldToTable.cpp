@@ -23,6 +23,7 @@
 #include "TableCache.h"
 #include "TableEmitter.h"
 
+#include "lutfold/Transforms/Passes.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -39,6 +40,15 @@
 
 using namespace mlir;
 using namespace lutfold;
+
+FoldToTableOptions::FoldToTableOptions() {
+  TosaFoldToTableOptions defaults;
+  preset = defaults.numerics;
+  reportDeclined = defaults.reportDeclined;
+  reportFolded = defaults.reportFolded;
+  if (defaults.maxError >= 0)
+    maxError = defaults.maxError;
+}
 
 namespace {
 /// Folds the islands under one root, keeping what folds share.

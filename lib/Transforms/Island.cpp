@@ -17,6 +17,7 @@
 
 #include "IslandCollector.h"
 
+#include "lutfold/Transforms/Passes.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -28,6 +29,8 @@ using namespace mlir;
 using namespace lutfold;
 
 using ValueId = ScalarProgram::ValueId;
+
+IslandLimits::IslandLimits() : maxOps(TosaFoldToTableOptions().maxIslandSize) {}
 
 /// Whether `type` keeps the island per-element: same rank as the source,
 /// and no dimension that broadcasts a source element to several outputs.

@@ -101,20 +101,23 @@ Outcome<Int16Table> fitInt16Table(const std::vector<int32_t> &codes,
                                   const std::vector<double> &unrounded,
                                   const QuantSpec &in, const QuantSpec &out);
 
-/// The options of --tosa-fold-to-table, with its defaults.
+/// The options of --tosa-fold-to-table.
 struct FoldOptions {
-  std::string numerics = "pt2e";
+  /// The pass's defaults (its Passes.td declaration).
+  FoldOptions();
+
+  std::string numerics;
   /// Operations an island may contain, "tosa.sigmoid" or "sigmoid"; empty
   /// allows every supported one.
   std::vector<std::string> ops;
-  unsigned maxIslandSize = 64;
-  bool reportDeclined = false;
-  bool reportFolded = false;
-  bool reportSummary = false;
-  bool strict = false;
+  unsigned maxIslandSize;
+  bool reportDeclined;
+  bool reportFolded;
+  bool reportSummary;
+  bool strict;
   /// The largest error of a fold that is not exact, in output codes; -1:
   /// the pass's default cap (getDefaultMaxError).
-  int64_t maxError = -1;
+  int64_t maxError;
   /// The name locations in the input are given ("model.mlir").
   std::string sourceName = "<input>";
   /// Run the verifier after the pass, as mlir-opt does.

@@ -28,15 +28,18 @@
 namespace lutfold {
 
 struct FoldToTableOptions {
+  /// The defaults of --tosa-fold-to-table's options (Passes.td).
+  FoldToTableOptions();
+
   /// Whose quantize/dequantize arithmetic the tables reproduce.
-  NumericsPreset preset = NumericsPreset::PT2E;
+  NumericsPreset preset;
   /// What an island may contain.
   IslandLimits limits;
   /// Emit a remark, with the reason, at every quantize left unfolded.
-  bool reportDeclined = false;
+  bool reportDeclined;
   /// Emit a remark at every folded quantize: the island's operations, its
   /// input and output types, and whether its table is new or shared.
-  bool reportFolded = false;
+  bool reportFolded;
   /// Decline folds that are not exact (int16 TABLE + RESCALE) whose error
   /// (Int16TableError's maxError) is above this many output codes;
   /// std::nullopt: getDefaultMaxError (QuantParams.h) of the output.

@@ -47,8 +47,11 @@ namespace lutfold {
 
 /// Limits on what an island may contain.
 struct IslandLimits {
+  /// The limits of --tosa-fold-to-table's defaults (Passes.td).
+  IslandLimits();
+
   /// Largest number of element-wise operations in an island.
-  unsigned maxOps = 64;
+  unsigned maxOps;
   /// Largest number of distinct quantized values an island may read. The
   /// tables of element-wise islands take one.
   unsigned maxInputs = 1;

@@ -59,10 +59,9 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   let options = [
     Option<"numerics", "numerics", "::lutfold::NumericsPreset",
            /*default=*/"::lutfold::NumericsPreset::PT2E",
-           "Whose quantize/dequantize arithmetic the tables reproduce: "
-           "'pt2e' (PyTorch PT2E quantized_decomposed ops) or 'tflite' "
-           "(TFLite LUTPopulateInt8, TensorFlow's TOSA legalization); "
-           "plain-TOSA islands follow their own IR",
+           "The numerics preset whose quantize/dequantize arithmetic the "
+           "tables reproduce (--help lists the presets; docs/Numerics.md "
+           "describes them); plain-TOSA islands follow their own IR",
            [{::lutfold::getNumericsPresetValues()}]>,
     ListOption<"allowedOps", "ops", "std::string",
                "Operations an island may contain (e.g. "
@@ -129,8 +128,8 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
   let options = [
     Option<"numerics", "numerics", "::lutfold::NumericsPreset",
            /*default=*/"::lutfold::NumericsPreset::PT2E",
-           "Whose quantize/dequantize arithmetic to spell out: 'pt2e' or "
-           "'tflite'",
+           "The numerics preset whose quantize/dequantize arithmetic to "
+           "spell out (as --tosa-fold-to-table's numerics)",
            [{::lutfold::getNumericsPresetValues()}]>,
     Option<"reportLeft", "report-left", "bool", /*default=*/"false",
            "Emit a remark at each quantize or dequantize left as it was">,

@@ -9,7 +9,7 @@
 #ifndef LUTFOLD_TRANSFORMS_PIPELINES_H
 #define LUTFOLD_TRANSFORMS_PIPELINES_H
 
-#include "lutfold/Numerics/NumericsOption.h"
+#include "lutfold/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
@@ -20,9 +20,10 @@ struct LutFoldPipelineOptions
     : public mlir::PassPipelineOptions<LutFoldPipelineOptions> {
   Option<NumericsPreset> numerics{
       *this, "numerics",
-      llvm::cl::desc("Numerics preset of the tables and expansions: 'pt2e' "
-                     "or 'tflite'"),
-      llvm::cl::init(NumericsPreset::PT2E), getNumericsPresetValues()};
+      llvm::cl::desc("Numerics preset of the tables and expansions (as "
+                     "--tosa-fold-to-table's numerics)"),
+      llvm::cl::init(TosaFoldToTableOptions().numerics),
+      getNumericsPresetValues()};
   Option<bool> expandRemaining{
       *this, "expand-remaining",
       llvm::cl::desc("Expand the quantizes and dequantizes left after "
@@ -39,7 +40,7 @@ struct LutFoldPipelineOptions
       llvm::cl::desc("The largest error, in output codes, of a fold that is "
                      "not exact (int16 TABLE + RESCALE); -1: the default, "
                      "one 64th of the output range (--tosa-fold-to-table)"),
-      llvm::cl::init(-1)};
+      llvm::cl::init(TosaFoldToTableOptions().maxError)};
   Option<bool> report{
       *this, "report",
       llvm::cl::desc("Remarks for every folded island and every declined "
