@@ -8,12 +8,12 @@
 
 #include "FoldRemarks.h"
 #include "IslandOps.h"
+#include "PassRemarks.h"
 
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Remarks.h"
-#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Format.h"
@@ -39,15 +39,6 @@ std::string lutfold::formatCodeRanges(ArrayRef<int64_t> codes) {
   return text;
 }
 
-/// The name of the function `op` is in, or that it is.
-static StringRef getFunctionName(Operation *op) {
-  if (auto parent = op->getParentOfType<FunctionOpInterface>())
-    return parent.getName();
-  if (auto self = dyn_cast<FunctionOpInterface>(op))
-    return self.getName();
-  return {};
-}
-
 StringRef FunctionNames::get(Operation *op) {
   Block *block = op->getBlock();
   if (!block)
@@ -59,28 +50,30 @@ StringRef FunctionNames::get(Operation *op) {
   return lastName;
 }
 
-/// The options of an engine remark of the fold: its name, the pass as
-/// category, the kind as subcategory, and the function it is in.
-static remark::RemarkOpts getRemarkOpts(StringRef name, StringRef kind,
-                                        StringRef function) {
-  return remark::RemarkOpts::name(name)
-      .category("tosa-fold-to-table")
-      .subCategory(kind)
-      .function(function);
-}
-
-using RemarkArg = remark::detail::Remark::Arg;
+static constexpr PassRemarkId kDeclined{"tosa-fold-to-table", "declined",
+                                        "IslandDeclined", RemarkKind::Missed};
+static constexpr PassRemarkId kFolded{"tosa-fold-to-table", "folded",
+                                      "IslandFolded", RemarkKind::Passed};
+static constexpr PassRemarkId kSummary{"tosa-fold-to-table", "summary",
+                                       "FoldSummary", RemarkKind::Analysis};
 
 void lutfold::reportDeclined(Operation *sink, StringRef reason,
-                             bool printRemark, StringRef function) {
-  if (printRemark)
-    sink->emitRemark() << "not folded into a table: " << reason;
-  // Empty unless the engine takes this category: then nothing is built.
-  remark::detail::InFlightRemark remark = remark::missed(
-      sink->getLoc(), getRemarkOpts("IslandDeclined", "declined", function));
-  if (remark)
-    remark << RemarkArg("Quantize", sink->getName().getStringRef())
-           << RemarkArg("Reason", reason);
+                             bool printRemark, StringRef function,
+                             const IslandReportHandler &onReport) {
+  emitPassRemark(
+      kDeclined, sink->getLoc(), sink, function, printRemark,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "not folded into a table: " << reason;
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Quantize", sink->getName().getStringRef())
+               << RemarkArg("Reason", reason);
+      });
+  if (!onReport)
+    return;
+  IslandReport report(sink->getLoc(), sink->getName().getStringRef(), function);
+  report.reason = reason.str();
+  onReport(report);
 }
 
 void lutfold::reportSummary(Operation *root, unsigned numFolded,
@@ -91,17 +84,19 @@ void lutfold::reportSummary(Operation *root, unsigned numFolded,
   };
   // At the location alone: the operation (a whole module) would be printed
   // with the remark.
-  if (printRemark)
-    emitRemark(root->getLoc())
-        << "tosa-fold-to-table: " << count(numFolded, "island") << " folded, "
-        << numDeclined << " declined, " << count(numTables, "distinct table");
-  remark::detail::InFlightRemark remark =
-      remark::analysis(root->getLoc(), getRemarkOpts("FoldSummary", "summary",
-                                                     getFunctionName(root)));
-  if (remark)
-    remark << RemarkArg("Folded", numFolded)
-           << RemarkArg("Declined", numDeclined)
-           << RemarkArg("DistinctTables", numTables);
+  emitPassRemark(
+      kSummary, root->getLoc(), /*op=*/nullptr, getFunctionName(root),
+      printRemark,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "tosa-fold-to-table: " << count(numFolded, "island")
+                   << " folded, " << numDeclined << " declined, "
+                   << count(numTables, "distinct table");
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Folded", numFolded)
+               << RemarkArg("Declined", numDeclined)
+               << RemarkArg("DistinctTables", numTables);
+      });
 }
 
 void lutfold::emitNaNRemarks(
@@ -141,57 +136,94 @@ void lutfold::emitNaNRemarks(
                      << formatCodeRanges(codes) << "; " << policy;
 }
 
-void lutfold::reportFolded(const Island &island, const CachedTable &table,
-                           Type outputType, bool isNewTable, bool printRemark,
-                           StringRef function) {
-  // Empty unless the engine takes this category: then nothing is built.
-  remark::detail::InFlightRemark remark = remark::passed(
-      island.sink->getLoc(), getRemarkOpts("IslandFolded", "folded", function));
-  if (!printRemark && !remark)
-    return;
-  std::string ops;
+/// The facts of a folded island's remarks.
+static IslandReport getFoldedReport(const Island &island,
+                                    const CachedTable &table, Type outputType,
+                                    bool isNewTable, StringRef function) {
+  IslandReport report(island.sink->getLoc(),
+                      island.sink->getName().getStringRef(), function);
+  report.folded = true;
   for (Operation *op : island.ops)
     if (op != island.sink)
-      ops += (ops.empty() ? "" : ", ") + op->getName().getStringRef().str();
-  bool plain = island.encoding == IslandEncoding::PlainTosa;
+      report.ops.push_back(op->getName().getStringRef());
+  report.encoding = island.encoding;
+  report.inputType = island.inputs.front().source.getType();
+  report.outputType = outputType;
   const Int16Table *int16 = table.getInt16();
-  const std::optional<Int16TableError> &error =
-      int16 ? int16->fitError : std::nullopt;
-  if (printRemark) {
-    InFlightDiagnostic diagnostic = island.sink->emitRemark();
-    diagnostic << "folded into a table: " << ops << "; ";
-    if (plain)
-      diagnostic << "from i"
-                 << *getPlainCodeWidth(island.inputs.front().source.getType())
-                 << " codes to i"
-                 << *getPlainCodeWidth(island.sink->getResult(0).getType())
-                 << " codes";
-    else
-      diagnostic << "from " << quoted(island.inputs.front().source.getType())
-                 << " to " << quoted(outputType);
-    if (error) {
-      std::string mean;
-      llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
-      diagnostic << "; TABLE + RESCALE, error at most " << error->maxError
-                 << " output codes, mean " << mean;
-      if (error->numNaNCodes)
-        diagnostic << " (" << error->numNaNCodes << " NaN codes not counted)";
-    }
-    diagnostic << "; "
-               << (isNewTable ? "new table"
-                              : "shares the table of an earlier island");
+  report.int16 = int16 != nullptr;
+  if (int16)
+    report.int16Error = int16->fitError;
+  report.newTable = isNewTable;
+  return report;
+}
+
+/// "op, op, op".
+static std::string joinOps(const IslandReport &report) {
+  std::string ops;
+  for (StringRef op : report.ops)
+    ops += (ops.empty() ? "" : ", ") + op.str();
+  return ops;
+}
+
+static void printFolded(InFlightDiagnostic &diagnostic,
+                        const IslandReport &report) {
+  diagnostic << "folded into a table: " << joinOps(report) << "; ";
+  if (report.encoding == IslandEncoding::PlainTosa)
+    diagnostic << "from i" << *getPlainCodeWidth(report.inputType)
+               << " codes to i" << *getPlainCodeWidth(report.outputType)
+               << " codes";
+  else
+    diagnostic << "from " << quoted(report.inputType) << " to "
+               << quoted(report.outputType);
+  if (const std::optional<Int16TableError> &error = report.int16Error) {
+    std::string mean;
+    llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
+    diagnostic << "; TABLE + RESCALE, error at most " << error->maxError
+               << " output codes, mean " << mean;
+    if (error->numNaNCodes)
+      diagnostic << " (" << error->numNaNCodes << " NaN codes not counted)";
   }
-  if (!remark)
-    return;
-  remark << RemarkArg("Ops", ops)
+  diagnostic << "; "
+             << (report.newTable ? "new table"
+                                 : "shares the table of an earlier island");
+}
+
+static void addFoldedArgs(remark::detail::InFlightRemark &remark,
+                          const IslandReport &report) {
+  bool plain = report.encoding == IslandEncoding::PlainTosa;
+  remark << RemarkArg("Ops", joinOps(report))
          << RemarkArg("Encoding", plain ? "plain-tosa" : "quant-dialect");
   if (!plain)
-    remark << RemarkArg("InputType", island.inputs.front().source.getType())
-           << RemarkArg("OutputType", outputType);
-  remark << RemarkArg("Form", int16 ? "int16 TABLE + RESCALE" : "int8 TABLE")
-         << RemarkArg("Table", isNewTable ? "new" : "shared");
-  if (error)
+    remark << RemarkArg("InputType", report.inputType)
+           << RemarkArg("OutputType", report.outputType);
+  remark << RemarkArg("Form",
+                      report.int16 ? "int16 TABLE + RESCALE" : "int8 TABLE")
+         << RemarkArg("Table", report.newTable ? "new" : "shared");
+  if (const std::optional<Int16TableError> &error = report.int16Error)
     remark << RemarkArg("Int16MaxError", error->maxError)
            << RemarkArg("Int16MeanError", error->meanError)
            << RemarkArg("NaNCodes", error->numNaNCodes);
+}
+
+void lutfold::reportFolded(const Island &island, const CachedTable &table,
+                           Type outputType, bool isNewTable, bool printRemark,
+                           StringRef function,
+                           const IslandReportHandler &onReport) {
+  // Built only when a remark or the handler reads it.
+  std::optional<IslandReport> report;
+  auto getReport = [&]() -> const IslandReport & {
+    if (!report)
+      report = getFoldedReport(island, table, outputType, isNewTable, function);
+    return *report;
+  };
+  emitPassRemark(
+      kFolded, island.sink->getLoc(), island.sink, function, printRemark,
+      [&](InFlightDiagnostic &diagnostic) {
+        printFolded(diagnostic, getReport());
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        addFoldedArgs(remark, getReport());
+      });
+  if (onReport)
+    onReport(getReport());
 }

@@ -16,6 +16,7 @@
 
 #include "TableCache.h"
 
+#include "lutfold/Transforms/FoldToTable.h"
 #include "lutfold/Transforms/Island.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -25,12 +26,11 @@ namespace lutfold {
 /// Formats ascending codes as ranges: "-128..-1, 5".
 std::string formatCodeRanges(llvm::ArrayRef<int64_t> codes);
 
-// Every fold, decline and summary also goes, with its facts as named
-// arguments, to MLIR's optimization-remark engine when one is set up
-// (mlir-opt's --remarks-filter, --remark-format=yaml, --remarks-output-file):
-// category "tosa-fold-to-table", subcategory "folded" (passed), "declined"
-// (missed) or "summary" (analysis). The emit* functions below print the
-// report-* remarks for people at a terminal.
+// Every fold, decline and summary goes through emitPassRemark
+// (PassRemarks.h): category "tosa-fold-to-table", subcategory "folded"
+// (passed), "declined" (missed) or "summary" (analysis); printed for
+// people with the report-* options. Reports (IslandReport) are built only
+// when a remark or FoldToTableOptions::onReport wants them.
 
 /// The names of the functions that operations are in, as engine remarks
 /// give them. Islands follow one another in a block, so the function is
@@ -47,9 +47,11 @@ private:
 };
 
 /// "not folded into a table: <reason>", at the quantize, with
-/// `printRemark`; to the remark engine always, in function `function`.
+/// `printRemark`; to the remark engine and `onReport`, in function
+/// `function`.
 void reportDeclined(mlir::Operation *sink, llvm::StringRef reason,
-                    bool printRemark, llvm::StringRef function);
+                    bool printRemark, llvm::StringRef function,
+                    const IslandReportHandler &onReport);
 
 /// At each operation that first produces a NaN for some input codes, a
 /// remark naming those codes and the code the table gives them.
@@ -60,10 +62,11 @@ void emitNaNRemarks(const Island &island, const CachedTable &table,
 /// "folded into a table: <ops>; <types>; <table>", at the quantize, with
 /// `printRemark`: the island's operations, its input and output types
 /// (int16: the error of TABLE + RESCALE), and whether the table is new. To
-/// the remark engine always, in function `function`.
+/// the remark engine and `onReport`, in function `function`.
 void reportFolded(const Island &island, const CachedTable &table,
                   mlir::Type outputType, bool isNewTable, bool printRemark,
-                  llvm::StringRef function);
+                  llvm::StringRef function,
+                  const IslandReportHandler &onReport);
 
 /// The summary of a run over `root`: islands folded, quantizes declined,
 /// distinct tables; printed at `root`'s location with `printRemark`.

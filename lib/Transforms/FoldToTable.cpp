@@ -176,7 +176,7 @@ LogicalResult IslandFolder::decline(Operation *sink, const Twine &reason) {
   declineReason = reason.str();
   result.declineReasons[sink] = declineReason;
   reportDeclined(sink, declineReason, options.reportDeclined,
-                 functionNames.get(sink));
+                 functionNames.get(sink), options.onReport);
   return failure();
 }
 
@@ -293,7 +293,7 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   if (!plain)
     folded = quant::StorageCastOp::create(rewriter, loc, outType, folded);
   reportFolded(island, *table, outType, lookup.isNewTable, options.reportFolded,
-               functionNames.get(sink));
+               functionNames.get(sink), options.onReport);
   rewriter.replaceOp(sink, folded);
   eraseDeadIslandOps(island, storage);
   ++result.numFolded;

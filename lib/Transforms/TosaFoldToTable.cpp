@@ -29,6 +29,10 @@ struct TosaFoldToTable final
     : lutfold::impl::TosaFoldToTableBase<TosaFoldToTable> {
   using Base::Base;
 
+  TosaFoldToTable(const TosaFoldToTableOptions &options,
+                  IslandReportHandler onReport)
+      : Base(options), onReport(std::move(onReport)) {}
+
   LogicalResult initialize(MLIRContext *context) override {
     // Names may leave out the dialect: "sigmoid" is "tosa.sigmoid".
     limits.allowedOps.clear();
@@ -59,6 +63,7 @@ struct TosaFoldToTable final
     options.limits.maxOps = maxIslandSize;
     options.reportDeclined = reportDeclined;
     options.reportFolded = reportFolded;
+    options.onReport = onReport;
     if (maxError >= 0)
       options.maxError = maxError;
     if (maxInt16Error >= 0)
@@ -105,5 +110,12 @@ struct TosaFoldToTable final
 private:
   /// The allowed operations with their dialect prefix.
   IslandLimits limits;
+  IslandReportHandler onReport;
 };
 } // namespace
+
+std::unique_ptr<Pass>
+lutfold::createTosaFoldToTable(const TosaFoldToTableOptions &options,
+                               IslandReportHandler onReport) {
+  return std::make_unique<TosaFoldToTable>(options, std::move(onReport));
+}

@@ -14,18 +14,57 @@
 #ifndef LUTFOLD_TRANSFORMS_FOLDTOTABLE_H
 #define LUTFOLD_TRANSFORMS_FOLDTOTABLE_H
 
+#include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Numerics/Quantizer.h"
 #include "lutfold/Transforms/Island.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/PatternMatch.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 
-#include "mlir/IR/PatternMatch.h"
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace lutfold {
+
+/// What the fold did at one quantize, as data: the facts its remarks state.
+struct IslandReport {
+  IslandReport(mlir::Location loc, llvm::StringRef quantize,
+               llvm::StringRef function)
+      : loc(loc), quantize(quantize), function(function) {}
+
+  /// Where the quantize is, its name (the operation that ends the island:
+  /// `quant.qcast`, or the end of a plain-TOSA island) and the function it
+  /// is in.
+  mlir::Location loc;
+  llvm::StringRef quantize;
+  llvm::StringRef function;
+  bool folded = false;
+  /// Declined: why.
+  std::string reason;
+
+  /// Folded: the island's operations in program order, the quantize left
+  /// out.
+  llvm::SmallVector<llvm::StringRef> ops;
+  IslandEncoding encoding = IslandEncoding::QuantDialect;
+  /// Folded: the island's input (quant dialect: the quantized value; plain
+  /// TOSA: the codes) and output types.
+  mlir::Type inputType;
+  mlir::Type outputType;
+  /// Folded: an int16 TABLE + RESCALE, or else an int8 TABLE (exact).
+  bool int16 = false;
+  /// Folded, int16: the error of TABLE + RESCALE.
+  std::optional<Int16TableError> int16Error;
+  /// Folded: the table is new, not shared with an earlier island.
+  bool newTable = false;
+};
+
+/// Receives a report for every quantize the fold looks at, in order.
+using IslandReportHandler = std::function<void(const IslandReport &)>;
 
 struct FoldToTableOptions {
   /// The defaults of --tosa-fold-to-table's options (Passes.td).
@@ -44,6 +83,8 @@ struct FoldToTableOptions {
   /// (Int16TableError's maxError) is above this many output codes;
   /// std::nullopt: getDefaultMaxError (QuantParams.h) of the output.
   std::optional<int64_t> maxError;
+  /// Called with every quantize's report, if set.
+  IslandReportHandler onReport;
 };
 
 struct FoldToTableResult {

@@ -10,6 +10,7 @@
 #define LUTFOLD_TRANSFORMS_PASSES_H
 
 #include "lutfold/Numerics/NumericsOption.h"
+#include "lutfold/Transforms/FoldToTable.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -23,6 +24,13 @@ namespace lutfold {
 
 #define GEN_PASS_REGISTRATION
 #include "lutfold/Transforms/Passes.h.inc"
+
+/// --tosa-fold-to-table with `options`, handing `onReport` the report of
+/// every quantize it looks at: the facts of its remarks as data, for hosts
+/// that want them without a remark engine.
+std::unique_ptr<mlir::Pass>
+createTosaFoldToTable(const TosaFoldToTableOptions &options,
+                      IslandReportHandler onReport);
 
 } // namespace lutfold
 
