@@ -61,6 +61,17 @@ QuantSpec toSpec(const SpecTuple &tuple) {
   return spec;
 }
 
+/// The fields of lutfold.Int16TableError.
+py::dict toPython(const Int16TableError &error) {
+  py::dict fields;
+  fields["max_error"] = error.maxError;
+  fields["mean_error"] = error.meanError;
+  fields["wrong_codes"] = error.numWrong;
+  fields["codes"] = error.numCodes;
+  fields["nan_codes"] = error.numNaNCodes;
+  return fields;
+}
+
 /// (entries, rescale, error) of an int16 table.
 py::tuple toPython(const Int16Table &table) {
   py::array_t<int16_t> entries(kInt16TableEntries);
@@ -71,15 +82,8 @@ py::tuple toPython(const Int16Table &table) {
   rescale["output_zero_point"] = table.rescale.outputZeroPoint;
   rescale["output_bits"] = table.rescale.output.bitWidth;
   py::object error = py::none();
-  if (table.fitError) {
-    py::dict fit;
-    fit["max_error"] = table.fitError->maxError;
-    fit["mean_error"] = table.fitError->meanError;
-    fit["wrong_codes"] = table.fitError->numWrong;
-    fit["codes"] = table.fitError->numCodes;
-    fit["nan_codes"] = table.fitError->numNaNCodes;
-    error = std::move(fit);
-  }
+  if (table.fitError)
+    error = toPython(*table.fitError);
   return py::make_tuple(entries, rescale, error);
 }
 
@@ -154,35 +158,41 @@ py::array_t<int32_t> evaluate(py::array_t<int16_t, py::array::c_style> entries,
   return result;
 }
 
+/// The fields of lutfold.FoldRecord; None where a field does not apply.
 py::dict toPython(const FoldRecord &record) {
-  py::dict result;
-  result["op"] = record.op;
-  result["location"] = record.location;
-  result["function"] = record.function;
-  result["folded"] = record.folded;
-  result["reason"] = record.folded ? py::object(py::none())
-                                   : py::object(py::str(record.reason));
-  if (!record.folded)
-    return result;
-  result["ops"] = record.ops;
-  result["encoding"] = record.encoding;
-  auto optionalString = [](const std::string &text) {
-    return text.empty() ? py::object(py::none()) : py::object(py::str(text));
-  };
-  result["input_type"] = optionalString(record.inputType);
-  result["output_type"] = optionalString(record.outputType);
-  result["form"] = record.form;
-  result["table"] = record.table;
-  if (record.int16MaxError) {
-    py::dict error;
-    error["max_error"] = *record.int16MaxError;
-    error["mean_error"] = record.int16MeanError.value_or(0.0);
-    error["nan_codes"] = record.nanCodes.value_or(0);
-    result["int16_error"] = std::move(error);
-  } else {
-    result["int16_error"] = py::none();
-  }
-  return result;
+  py::dict fields;
+  fields["op"] = record.op;
+  fields["location"] = record.location;
+  fields["function"] = record.function;
+  fields["folded"] = record.folded;
+  fields["reason"] = record.reason;
+  fields["ops"] = record.ops;
+  fields["encoding"] = record.encoding;
+  fields["input_type"] = record.inputType;
+  fields["output_type"] = record.outputType;
+  fields["form"] = record.form;
+  fields["table"] = record.table;
+  fields["error"] = record.error ? py::object(toPython(*record.error))
+                                 : py::object(py::none());
+  return fields;
+}
+
+/// The keyword arguments of lutfold.fold with the pass's defaults; -1 for
+/// max_error is the pass's default cap.
+py::dict foldDefaults() {
+  FoldOptions defaults;
+  py::dict fields;
+  fields["numerics"] = defaults.numerics;
+  fields["ops"] = defaults.ops;
+  fields["max_island_size"] = defaults.maxIslandSize;
+  fields["report_declined"] = defaults.reportDeclined;
+  fields["report_folded"] = defaults.reportFolded;
+  fields["report_summary"] = defaults.reportSummary;
+  fields["strict"] = defaults.strict;
+  fields["max_error"] = defaults.maxError;
+  fields["source_name"] = defaults.sourceName;
+  fields["verify"] = defaults.verify;
+  return fields;
 }
 
 py::tuple fold(const std::string &text, const std::string &numerics,
@@ -230,4 +240,5 @@ PYBIND11_MODULE(_lutfold, m) {
   m.def("fit_int16_table", &fit);
   m.def("evaluate_int16_table", &evaluate);
   m.def("fold", &fold);
+  m.def("fold_defaults", &foldDefaults);
 }

@@ -36,7 +36,8 @@ def main():
     if args.output:
         with open(args.output, "w") as f:
             f.write(result.text)
-    json.dump(result.report, sys.stdout, indent=2)
+    json.dump([record.as_dict() for record in result.report], sys.stdout,
+              indent=2)
     print()
     return 0
 

@@ -11,14 +11,11 @@
 #include "lutfold/Transforms/Passes.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/Remarks.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <cstdlib>
 
 using namespace mlir;
 using namespace lutfold;
@@ -36,62 +33,36 @@ FoldOptions::FoldOptions() {
   maxError = defaults.maxError;
 }
 
-namespace {
-/// Turns the fold's engine remarks (FoldRemarks.h) into records.
-class RecordStreamer final : public remark::detail::MLIRRemarkStreamerBase {
-public:
-  explicit RecordStreamer(std::vector<FoldRecord> &records)
-      : records(records) {}
-
-  void streamOptimizationRemark(const remark::detail::Remark &remark) override {
-    llvm::StringRef name = remark.getRemarkName();
-    if (name != "IslandFolded" && name != "IslandDeclined")
-      return;
-    FoldRecord record;
-    record.location = formatLocation(remark.getLocation());
-    record.function = remark.getFunction().str();
-    record.folded = name == "IslandFolded";
-    // Declines name the quantize; folds are of a quant.qcast unless the
-    // island is plain TOSA.
-    record.op = "quant.qcast";
-    for (const remark::detail::Remark::Arg &arg : remark.getArgs()) {
-      llvm::StringRef key = arg.key, value = arg.val;
-      if (key == "Quantize") {
-        record.op = arg.val;
-      } else if (key == "Reason") {
-        record.reason = arg.val;
-      } else if (key == "Ops") {
-        SmallVector<llvm::StringRef> ops;
-        value.split(ops, ", ", /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-        for (llvm::StringRef op : ops)
-          record.ops.push_back(op.str());
-      } else if (key == "Encoding") {
-        record.encoding = arg.val;
-        if (value == "plain-tosa")
-          record.op = "tosa.cast";
-      } else if (key == "InputType") {
-        record.inputType = arg.val;
-      } else if (key == "OutputType") {
-        record.outputType = arg.val;
-      } else if (key == "Form") {
-        record.form = arg.val;
-      } else if (key == "Table") {
-        record.table = arg.val;
-      } else if (key == "Int16MaxError") {
-        record.int16MaxError = std::strtoll(arg.val.c_str(), nullptr, 10);
-      } else if (key == "Int16MeanError") {
-        record.int16MeanError = std::strtod(arg.val.c_str(), nullptr);
-      } else if (key == "NaNCodes") {
-        record.nanCodes = std::strtoll(arg.val.c_str(), nullptr, 10);
-      }
-    }
-    records.push_back(std::move(record));
+/// The API's record of what the pass reports.
+static FoldRecord toRecord(const IslandReport &report) {
+  FoldRecord record;
+  record.op = report.quantize.str();
+  record.location = formatLocation(report.loc);
+  record.function = report.function.str();
+  record.folded = report.folded;
+  if (!report.folded) {
+    record.reason = report.reason;
+    return record;
   }
-
-private:
-  std::vector<FoldRecord> &records;
-};
-} // namespace
+  record.ops.emplace();
+  for (llvm::StringRef op : report.ops)
+    record.ops->push_back(op.str());
+  bool plain = report.encoding == IslandEncoding::PlainTosa;
+  record.encoding = plain ? "plain-tosa" : "quant-dialect";
+  auto print = [](Type type) {
+    std::string text;
+    llvm::raw_string_ostream(text) << type;
+    return text;
+  };
+  if (!plain) {
+    record.inputType = print(report.inputType);
+    record.outputType = print(report.outputType);
+  }
+  record.form = report.int16 ? "int16 TABLE + RESCALE" : "int8 TABLE";
+  record.table = report.newTable ? "new" : "shared";
+  record.error = report.int16Error;
+  return record;
+}
 
 Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
                                              const FoldOptions &options) {
@@ -102,13 +73,6 @@ Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
   std::unique_ptr<MLIRContext> context = createContext();
   DiagnosticCollector diagnostics(*context);
   FoldOutput output;
-  remark::RemarkCategories categories;
-  categories.passed = categories.missed = categories.analysis =
-      "tosa-fold-to-table";
-  if (failed(remark::enableOptimizationRemarks(
-          *context, std::make_unique<RecordStreamer>(output.records),
-          std::make_unique<remark::RemarkEmittingPolicyAll>(), categories)))
-    return diagnostics.fail("cannot set up the fold's report");
 
   ParserConfig config(context.get());
   OwningOpRef<ModuleOp> module =
@@ -127,7 +91,10 @@ Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
   passOptions.maxError = options.maxError;
   PassManager passManager(context.get());
   passManager.enableVerifier(options.verify);
-  passManager.addPass(createTosaFoldToTable(passOptions));
+  passManager.addPass(
+      createTosaFoldToTable(passOptions, [&](const IslandReport &report) {
+        output.records.push_back(toRecord(report));
+      }));
   if (failed(passManager.run(*module)))
     return diagnostics.fail(options.strict && !diagnostics.errors.empty()
                                 ? "tosa-fold-to-table left float in the "

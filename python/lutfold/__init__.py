@@ -47,6 +47,7 @@ from ._lutfold import LutFoldError
 __all__ = [
     "LutFoldError",
     "FoldResult",
+    "FoldRecord",
     "Rescale",
     "Int16Table",
     "Int16TableError",
@@ -75,22 +76,6 @@ _logger = logging.getLogger("lutfold")
 
 #: Input codes of an int16 table, in the order of reference arrays.
 INT16_CODES = 65536
-
-
-class FoldResult(NamedTuple):
-    """What fold() returns."""
-
-    #: The module after the pass, as lutfold-opt prints it.
-    text: str
-    #: One dict per quantize the pass looked at, in order: "op" (the
-    #: quantize, "quant.qcast" or "tosa.cast"), "location", "function",
-    #: "folded", "reason" (why not, or None); for folded islands also "ops"
-    #: (the island's operations), "encoding" ("quant-dialect" or
-    #: "plain-tosa"), "input_type" and "output_type" (quant dialect),
-    #: "form" ("int8 TABLE" or "int16 TABLE + RESCALE"), "table" ("new" or
-    #: "shared") and "int16_error" (a dict of "max_error", "mean_error" and
-    #: "nan_codes", or None).
-    report: List[Dict[str, Any]]
 
 
 class Rescale(NamedTuple):
@@ -135,6 +120,66 @@ class Int16Table:
 
     def __iter__(self) -> Iterator[Any]:
         return iter((self.entries, self.rescale))
+
+
+@dataclass(frozen=True)
+class FoldRecord:
+    """What fold() did at one quantize: the facts of the pass's remarks.
+
+    Folded and declined records have the same fields; a field that does
+    not apply is None.
+    """
+
+    #: The operation that ends the island: "quant.qcast", or the end of a
+    #: plain-TOSA island ("tosa.cast", or an integer operation on its codes).
+    op: str
+    #: "model.mlir:12:8", as diagnostics print it.
+    location: str
+    #: The function the quantize is in.
+    function: str
+    folded: bool
+    #: Declined: why, the sentence report_declined prints.
+    reason: Optional[str]
+    #: Folded: the island's operations, the quantize left out.
+    ops: Optional[List[str]]
+    #: Folded: "quant-dialect" or "plain-tosa".
+    encoding: Optional[str]
+    #: Folded, quant dialect: the quantized input and output types.
+    input_type: Optional[str]
+    output_type: Optional[str]
+    #: Folded: "int8 TABLE" or "int16 TABLE + RESCALE".
+    form: Optional[str]
+    #: Folded: "new", or "shared" with an earlier island.
+    table: Optional[str]
+    #: Folded, int16: the error of TABLE + RESCALE against the island.
+    error: Optional[Int16TableError]
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The record as plain values (for JSON), error as a dict."""
+        fields = {name: getattr(self, name)
+                  for name in self.__dataclass_fields__}
+        if self.error is not None:
+            fields["error"] = self.error._asdict()
+        return fields
+
+
+class FoldResult(NamedTuple):
+    """What fold() returns."""
+
+    #: The module after the pass, as lutfold-opt prints it.
+    text: str
+    #: One record per quantize the pass looked at, in order.
+    report: List[FoldRecord]
+
+
+def _fold_record(fields: Dict[str, Any]) -> FoldRecord:
+    error = fields.pop("error")
+    return FoldRecord(
+        error=None if error is None else Int16TableError(**error), **fields)
+
+
+#: fold()'s keyword defaults: the pass's (its Passes.td declaration).
+_FOLD_DEFAULTS: Dict[str, Any] = _lutfold.fold_defaults()
 
 
 def operations() -> List[str]:
@@ -186,23 +231,24 @@ def _int16_table(native: Tuple) -> Int16Table:
 
 def fold(
     mlir_text: str,
-    numerics: str = "pt2e",
+    numerics: str = _FOLD_DEFAULTS["numerics"],
     *,
     ops: Optional[Union[str, Sequence[str]]] = None,
-    max_island_size: int = 64,
-    report_declined: bool = False,
-    report_folded: bool = False,
-    report_summary: bool = False,
-    strict: bool = False,
+    max_island_size: int = _FOLD_DEFAULTS["max_island_size"],
+    report_declined: bool = _FOLD_DEFAULTS["report_declined"],
+    report_folded: bool = _FOLD_DEFAULTS["report_folded"],
+    report_summary: bool = _FOLD_DEFAULTS["report_summary"],
+    strict: bool = _FOLD_DEFAULTS["strict"],
     max_error: Optional[int] = None,
     max_int16_error: Optional[int] = None,
-    source_name: str = "<input>",
-    verify: bool = True,
+    source_name: str = _FOLD_DEFAULTS["source_name"],
+    verify: bool = _FOLD_DEFAULTS["verify"],
 ) -> FoldResult:
     """Folds every quantized float island of a module into a TOSA TABLE.
 
     Runs the tosa-fold-to-table pass (then the verifier) on `mlir_text` and
-    returns FoldResult(text, report). The options are the pass's:
+    returns FoldResult(text, report), a FoldRecord per quantize. The options
+    are the pass's, with its defaults:
 
     - numerics: "pt2e" or "tflite", whose quantize/dequantize arithmetic
       the tables reproduce.
@@ -229,7 +275,7 @@ def fold(
         raise TypeError(
             f"mlir_text must be str, not {type(mlir_text).__name__}")
     if ops is None:
-        op_list: List[str] = []
+        op_list: List[str] = list(_FOLD_DEFAULTS["ops"])
     elif isinstance(ops, str):
         op_list = [op.strip() for op in ops.split(",") if op.strip()]
     else:
@@ -254,7 +300,7 @@ def fold(
         bool(report_folded),
         bool(report_summary),
         bool(strict),
-        -1 if max_error is None else int(max_error),
+        _FOLD_DEFAULTS["max_error"] if max_error is None else int(max_error),
         source_name,
         bool(verify),
     )
@@ -264,7 +310,7 @@ def fold(
             "%s",
             message,
         )
-    return FoldResult(text, report)
+    return FoldResult(text, [_fold_record(dict(r)) for r in report])
 
 
 def int8_table(

@@ -124,9 +124,12 @@ struct FoldOptions {
   bool verify = true;
 };
 
-/// What the pass did at one quantize: the facts of its remark.
+/// What the pass did at one quantize: the facts of its remarks. Folded and
+/// declined records have the same fields; std::nullopt where a field does
+/// not apply.
 struct FoldRecord {
-  /// "quant.qcast" or "tosa.cast".
+  /// The operation that ends the island: "quant.qcast", or the end of a
+  /// plain-TOSA island ("tosa.cast", or an integer operation on its codes).
   std::string op;
   /// "<input>:12:8", as diagnostics print it.
   std::string location;
@@ -134,22 +137,20 @@ struct FoldRecord {
   std::string function;
   bool folded = false;
   /// Declined: why.
-  std::string reason;
-  /// Folded: the island's operations, the encoding ("quant-dialect" or
-  /// "plain-tosa"), its input and output types (quant dialect only), the
-  /// form ("int8 TABLE" or "int16 TABLE + RESCALE") and whether the table
-  /// is "new" or "shared" with an earlier island.
-  std::vector<std::string> ops;
-  std::string encoding;
-  std::string inputType;
-  std::string outputType;
-  std::string form;
-  std::string table;
-  /// int16: TABLE + RESCALE's error in output codes, and the codes whose
-  /// float result is NaN (not counted).
-  std::optional<int64_t> int16MaxError;
-  std::optional<double> int16MeanError;
-  std::optional<int64_t> nanCodes;
+  std::optional<std::string> reason;
+  /// Folded: the island's operations, the quantize left out.
+  std::optional<std::vector<std::string>> ops;
+  /// Folded: "quant-dialect" or "plain-tosa".
+  std::optional<std::string> encoding;
+  /// Folded, quant dialect: the quantized input and output types.
+  std::optional<std::string> inputType;
+  std::optional<std::string> outputType;
+  /// Folded: "int8 TABLE" or "int16 TABLE + RESCALE".
+  std::optional<std::string> form;
+  /// Folded: "new", or "shared" with an earlier island.
+  std::optional<std::string> table;
+  /// Folded, int16: the error of TABLE + RESCALE against the island.
+  std::optional<Int16TableError> error;
 };
 
 struct FoldOutput {
