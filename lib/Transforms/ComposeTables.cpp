@@ -18,6 +18,7 @@
 #include "lutfold/Transforms/ComposeTables.h"
 
 #include "ChainOps.h"
+#include "PassRemarks.h"
 #include "TableEmitter.h"
 
 #include "lutfold/Transforms/QuantTypes.h"
@@ -47,6 +48,47 @@ struct Chain {
   SmallVector<const ChainStep *> steps;
 };
 } // namespace
+
+static constexpr PassRemarkId kComposed{"tosa-compose-tables", "composed",
+                                        "ChainComposed", RemarkKind::Passed};
+static constexpr PassRemarkId kDeclined{"tosa-compose-tables", "declined",
+                                        "ChainDeclined", RemarkKind::Missed};
+
+/// "tosa-compose-tables: not composed<text>" at `op`, with
+/// report-declined; to the engine with `reason`.
+static void reportDeclined(Operation *op, bool print, const Twine &text,
+                           const Twine &reason) {
+  emitPassRemark(
+      kDeclined, op->getLoc(), op, getFunctionName(op), print,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "tosa-compose-tables: not composed" << text;
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Reason", reason.str());
+      });
+}
+
+/// "tosa-compose-tables: <what>: <ops>[; <table>]" at the chain's end,
+/// with report-composed; to the engine with its replacement and operations.
+static void reportComposed(Operation *end, bool print, StringRef what,
+                           StringRef replacement, StringRef ops,
+                           std::optional<bool> isNewTable = std::nullopt) {
+  emitPassRemark(
+      kComposed, end->getLoc(), end, getFunctionName(end), print,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "tosa-compose-tables: " << what << ": " << ops;
+        if (isNewTable)
+          diagnostic << "; "
+                     << (*isNewTable ? "new table"
+                                     : "shares the table of an earlier chain");
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Ops", ops)
+               << RemarkArg("Replacement", replacement);
+        if (isNewTable)
+          remark << RemarkArg("Table", *isNewTable ? "new" : "shared");
+      });
+}
 
 /// The program of `chain`, from its i8 input to its result.
 static ScalarProgram buildProgram(const Chain &chain) {
@@ -167,12 +209,13 @@ Chain ChainComposer::collect(Operation *end) {
     chain.source = step.data;
     // A chain operation whose result has other uses ends a chain of its
     // own: say why the two are not one.
-    if (def && steps.contains(def) && options.reportDeclined &&
-        reportedForks.insert(def).second)
-      def->emitRemark()
-          << "tosa-compose-tables: not composed with the operations after "
-             "it: its result has "
-          << llvm::range_size(def->getResult(0).getUses()) << " uses";
+    if (def && steps.contains(def) && reportedForks.insert(def).second) {
+      size_t uses = llvm::range_size(def->getResult(0).getUses());
+      reportDeclined(def, options.reportDeclined,
+                     " with the operations after it: its result has " +
+                         Twine(uses) + " uses",
+                     "its result has " + Twine(uses) + " uses");
+    }
     break;
   }
   std::reverse(chain.steps.begin(), chain.steps.end());
@@ -214,11 +257,12 @@ std::optional<ChainComposer::Plan> ChainComposer::analyze(Operation *end) {
   if (!isI8Tensor(chain.source.getType()))
     return std::nullopt;
   if (!isI8Tensor(resultType)) {
-    if (chain.steps.size() >= 2 && options.reportDeclined)
-      end->emitRemark() << "tosa-compose-tables: not composed: the chain ("
-                        << describeOps(chain) << ") ends in "
-                        << quoted(resultType)
-                        << ", which an i8 TABLE cannot produce";
+    if (chain.steps.size() >= 2) {
+      std::string reason = "the chain (" + describeOps(chain) + ") ends in " +
+                           quoted(resultType) +
+                           ", which an i8 TABLE cannot produce";
+      reportDeclined(end, options.reportDeclined, ": " + reason, reason);
+    }
     return std::nullopt;
   }
   Plan plan;
@@ -256,18 +300,15 @@ void ChainComposer::apply(Plan &plan) {
     Value folded = tosa::ConstOp::create(
         rewriter, loc, type,
         DenseElementsAttr::get(type, ArrayRef<int8_t>(values)));
-    if (options.reportComposed)
-      end->emitRemark() << "tosa-compose-tables: evaluated into a constant: "
-                        << plan.ops;
+    reportComposed(end, options.reportComposed, "evaluated into a constant",
+                   "constant", plan.ops);
     replace(chain, folded);
     ++result.numConstants;
     return;
   }
   if (plan.identity && chain.source.getType() == resultType) {
-    if (options.reportComposed)
-      end->emitRemark() << "tosa-compose-tables: an identity, replaced by its "
-                           "input: "
-                        << plan.ops;
+    reportComposed(end, options.reportComposed,
+                   "an identity, replaced by its input", "input", plan.ops);
     replace(chain, chain.source);
     ++result.numIdentities;
     return;
@@ -281,12 +322,8 @@ void ChainComposer::apply(Plan &plan) {
                              ArrayRef<int8_t>(plan.entries));
   EmittedLookup lookup =
       emitter.emitLookup(table, chain.source, rewriter.getI8Type(), end, loc);
-  if (options.reportComposed)
-    end->emitRemark() << "tosa-compose-tables: composed into one table: "
-                      << plan.ops << "; "
-                      << (lookup.isNewTable
-                              ? "new table"
-                              : "shares the table of an earlier chain");
+  reportComposed(end, options.reportComposed, "composed into one table",
+                 "table", plan.ops, lookup.isNewTable);
   replace(chain, lookup.value);
   ++result.numComposed;
 }
@@ -298,8 +335,8 @@ ComposeTablesResult ChainComposer::run(Operation *root) {
     if (std::optional<ChainStep> step = getChainStep(op, reason)) {
       steps.try_emplace(op, std::move(*step));
       candidates.push_back(op);
-    } else if (!reason.empty() && options.reportDeclined) {
-      op->emitRemark() << "tosa-compose-tables: not composed: " << reason;
+    } else if (!reason.empty()) {
+      reportDeclined(op, options.reportDeclined, ": " + reason, reason);
     }
   });
   // Every chain is analysed before any is replaced: chains share no

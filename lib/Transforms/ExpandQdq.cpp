@@ -27,6 +27,8 @@
 
 #include "lutfold/Transforms/ExpandQdq.h"
 
+#include "PassRemarks.h"
+
 #include "lutfold/Transforms/QuantTypes.h"
 
 #include "mlir/Dialect/Quant/IR/Quant.h"
@@ -164,9 +166,43 @@ static Value expandQuantize(TosaBuilder &t, Value value,
   return t.cast(clamped, storageType);
 }
 
+static constexpr PassRemarkId kLeft{"tosa-expand-qdq", "left", "QdqLeft",
+                                    RemarkKind::Missed};
+static constexpr PassRemarkId kSummary{"tosa-expand-qdq", "summary",
+                                       "ExpandSummary", RemarkKind::Analysis};
+
+void lutfold::reportExpandSummary(Operation *root,
+                                  const ExpandQdqResult &result, bool print) {
+  // At the location alone: the operation (a whole module) would be printed
+  // with the remark.
+  emitPassRemark(
+      kSummary, root->getLoc(), /*op=*/nullptr, getFunctionName(root), print,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "tosa-expand-qdq: " << result.numExpanded << " expanded, "
+                   << result.numLeft << " left";
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Expanded", result.numExpanded)
+               << RemarkArg("Left", result.numLeft);
+      });
+}
+
+/// "not expanded: <reason>" at `op`, with report-left; to the engine too.
+static void reportLeft(Operation *op, bool print, const std::string &reason) {
+  emitPassRemark(
+      kLeft, op->getLoc(), op, getFunctionName(op), print,
+      [&](InFlightDiagnostic &diagnostic) {
+        diagnostic << "not expanded: " << reason;
+      },
+      [&](remark::detail::InFlightRemark &remark) {
+        remark << RemarkArg("Op", op->getName().getStringRef())
+               << RemarkArg("Reason", reason);
+      });
+}
+
 ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
                                                   NumericsPreset preset,
-                                                  bool reportLeft) {
+                                                  bool printLeft) {
   SmallVector<Operation *> candidates;
   root->walk([&](Operation *op) {
     if (isa<quant::DequantizeCastOp, quant::QuantizeCastOp>(op))
@@ -184,8 +220,7 @@ ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
         getPerTensorParams(quantized, {8, 16}, reason);
     if (failed(params)) {
       ++result.numLeft;
-      if (reportLeft)
-        op->emitRemark() << "not expanded: " << reason;
+      reportLeft(op, printLeft, reason);
       continue;
     }
     auto quantizedType = cast<RankedTensorType>(quantized);
@@ -193,10 +228,9 @@ ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
     // verify.
     if (llvm::is_contained(quantizedType.getShape(), 0)) {
       ++result.numLeft;
-      if (reportLeft)
-        op->emitRemark() << "not expanded: " << quoted(quantized)
-                         << " has a zero-sized dimension, which TOSA "
-                            "operations do not take";
+      reportLeft(op, printLeft,
+                 quoted(quantized) + " has a zero-sized dimension, which "
+                                     "TOSA operations do not take");
       continue;
     }
     auto quantType = cast<quant::QuantizedType>(quantizedType.getElementType());

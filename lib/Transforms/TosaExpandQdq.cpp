@@ -24,6 +24,9 @@ struct TosaExpandQdq final : lutfold::impl::TosaExpandQdqBase<TosaExpandQdq> {
   void runOnOperation() override {
     ExpandQdqResult result =
         expandQuantizeDequantize(getOperation(), numerics, reportLeft);
+    reportExpandSummary(getOperation(), result, reportSummary);
+    numExpanded += result.numExpanded;
+    numLeft += result.numLeft;
     if (result.numExpanded == 0)
       markAllAnalysesPreserved();
   }

@@ -24,10 +24,17 @@ struct ExpandQdqResult {
 /// type is per-tensor `!quant.uniform` with signed 8- or 16-bit storage and
 /// an f32 expressed type into TOSA operations on the storage values that
 /// compute exactly what `preset` computes (see docs/Numerics.md). Others are
-/// left as they are; with `reportLeft`, each gets a remark saying why.
+/// left as they are, each with a remark saying why (printed with
+/// `printLeft`; to MLIR's remark engine, category "tosa-expand-qdq",
+/// always).
 ExpandQdqResult expandQuantizeDequantize(mlir::Operation *root,
-                                         NumericsPreset preset,
-                                         bool reportLeft);
+                                         NumericsPreset preset, bool printLeft);
+
+/// The summary of a run over `root`: quantizes and dequantizes expanded and
+/// left; printed at `root`'s location with `print`, to the remark engine
+/// always.
+void reportExpandSummary(mlir::Operation *root, const ExpandQdqResult &result,
+                         bool print);
 
 } // namespace lutfold
 

@@ -133,6 +133,16 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
            [{::lutfold::getNumericsPresetValues()}]>,
     Option<"reportLeft", "report-left", "bool", /*default=*/"false",
            "Emit a remark at each quantize or dequantize left as it was">,
+    Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
+           "Emit one remark on the operation the pass runs on: quantizes "
+           "and dequantizes expanded and left (the statistics, which "
+           "release builds of LLVM compile out)">,
+  ];
+  let statistics = [
+    Statistic<"numExpanded", "expanded",
+              "Number of quantizes and dequantizes expanded into TOSA">,
+    Statistic<"numLeft", "left",
+              "Number of quantizes and dequantizes left as they were">,
   ];
 }
 
