@@ -516,9 +516,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   module->walk([&](quant::QuantizeCastOp sink) {
     unsigned index = islandIndex;
     const IslandInfo &info = islands[islandIndex++];
-    std::string reason;
-    FailureOr<Island> island = analyzeIsland(sink, IslandLimits{}, reason);
-    if (failed(island) || !info.expectFoldable) {
+    llvm::Expected<Island> island = analyzeIsland(sink, IslandLimits());
+    std::string reason = island ? "" : takeReason(island.takeError());
+    if (!island || !info.expectFoldable) {
       // Types make reasons unique; keep the words before the first quote.
       ++stats.declined[info.expectFoldable ? reason.substr(0, reason.find('\''))
                                            : "unsupported quantized type"];

@@ -51,11 +51,10 @@ static Outcome<QuantParams> parseQuantType(const QuantSpec &spec,
   MLIRContext context;
   context.loadDialect<quant::QuantDialect>();
   DiagnosticCollector diagnostics(context);
-  std::string reason;
-  FailureOr<QuantParams> params =
-      parseQuantParams(spec.type, &context, bitWidths, reason);
-  if (failed(params))
-    return diagnostics.fail(role + ": " + reason);
+  llvm::Expected<QuantParams> params =
+      parseQuantParams(spec.type, &context, bitWidths);
+  if (!params)
+    return diagnostics.fail(role + ": " + takeReason(params.takeError()));
   return *params;
 }
 

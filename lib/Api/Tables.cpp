@@ -108,10 +108,11 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
   auto resultType = cast<RankedTensorType>(result.getType());
   Operation *sink = quant::QuantizeCastOp::create(
       builder, loc, resultType.clone(getQuantizedType(*context, out)), result);
-  std::string reason;
-  FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
-  if (failed(island))
-    return Failure{"op: the function is not an island: " + reason, {}};
+  llvm::Expected<Island> island = analyzeIsland(sink, IslandLimits());
+  if (!island)
+    return Failure{"op: the function is not an island: " +
+                       takeReason(island.takeError()),
+                   {}};
   if (island->inputs.front().source != codes)
     return Failure{"op: the function's result does not depend on its "
                    "argument through element-wise operations",

@@ -43,25 +43,25 @@ static std::optional<int64_t> getScalarConstant(Value value) {
 }
 
 /// A per-tensor RESCALE between integer tensors of one shape with constant
-/// parameters, or why not (empty when it is no RESCALE of integers at all).
-static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
-                                           std::string &reason) {
+/// parameters; none when it is no RESCALE of integers of one shape at all,
+/// and why not when it is one but cannot be part of a chain.
+static llvm::Expected<std::optional<ChainStep>>
+getRescaleStep(tosa::RescaleOp rescale) {
   std::optional<unsigned> inputBits =
       getIntegerTensorWidth(rescale.getInput().getType());
   std::optional<unsigned> outputBits =
       getIntegerTensorWidth(rescale.getOutput().getType());
   if (!inputBits || !outputBits)
-    return failure();
+    return std::nullopt;
   if (cast<RankedTensorType>(rescale.getInput().getType()).getShape() !=
       cast<RankedTensorType>(rescale.getOutput().getType()).getShape())
-    return failure();
+    return std::nullopt;
   if (rescale.getPerChannel()) {
-    reason = "a per-channel RESCALE is not one function of the codes";
-    return failure();
+    return makeReason("a per-channel RESCALE is not one function of the codes");
   }
   if (rescale.getRoundingMode() == tosa::RoundingMode::INEXACT_ROUND) {
-    reason = "INEXACT_ROUND leaves the rounding to the implementation";
-    return failure();
+    return makeReason(
+        "INEXACT_ROUND leaves the rounding to the implementation");
   }
   std::optional<int64_t> multiplier =
       getScalarConstant(rescale.getMultiplier());
@@ -71,9 +71,9 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
   std::optional<int64_t> outputZeroPoint =
       getScalarConstant(rescale.getOutputZp());
   if (!multiplier || !shift || !inputZeroPoint || !outputZeroPoint) {
-    reason = "its multiplier, shift and zero points are not constants of one "
-             "element";
-    return failure();
+    return makeReason(
+        "its multiplier, shift and zero points are not constants of one "
+        "element");
   }
   // The verifier keeps the multiplier in i16 or i32 and the shift in i8; a
   // shift outside [0, 63] stays outside the range getInvalidRescaleReason
@@ -90,10 +90,8 @@ static FailureOr<ChainStep> getRescaleStep(tosa::RescaleOp rescale,
   params.outputUnsigned = rescale.getOutputUnsigned();
   params.inputBits = *inputBits;
   params.outputBits = *outputBits;
-  if (std::optional<const char *> invalid = getInvalidRescaleReason(params)) {
-    reason = *invalid;
-    return failure();
-  }
+  if (std::optional<const char *> invalid = getInvalidRescaleReason(params))
+    return makeReason(*invalid);
   return ChainStep{rescale, rescale.getInput(), params};
 }
 
@@ -150,16 +148,11 @@ static std::optional<ChainStep> getBitwiseStep(Operation *op,
   return ChainStep{op, data, std::move(step)};
 }
 
-std::optional<ChainStep> lutfold::getChainStep(Operation *op,
-                                               std::string &reason) {
+llvm::Expected<std::optional<ChainStep>> lutfold::getChainStep(Operation *op) {
   if (op->getNumResults() != 1)
     return std::nullopt;
-  if (auto rescale = dyn_cast<tosa::RescaleOp>(op)) {
-    FailureOr<ChainStep> step = getRescaleStep(rescale, reason);
-    if (failed(step))
-      return std::nullopt;
-    return std::move(*step);
-  }
+  if (auto rescale = dyn_cast<tosa::RescaleOp>(op))
+    return getRescaleStep(rescale);
   auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
   if (!resultType)
     return std::nullopt;
@@ -192,11 +185,12 @@ std::optional<ChainStep> lutfold::getChainStep(Operation *op,
     return getBitwiseStep(op, *opcode);
   if (!getIslandOpcode(op))
     return std::nullopt;
-  // Why an island operation is not one does not concern chains.
-  std::string ignored;
-  FailureOr<ElementwiseStep> step = translateOperation(op, ignored);
-  if (failed(step))
+  llvm::Expected<ElementwiseStep> step = translateOperation(op);
+  if (!step) {
+    // Why an island operation is not one does not concern chains.
+    llvm::consumeError(step.takeError());
     return std::nullopt;
+  }
   auto isIntegral = [](Type type) {
     std::optional<ScalarType> scalar = getScalarType(type);
     return scalar && !isFloat(*scalar);

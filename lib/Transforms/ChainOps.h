@@ -55,9 +55,10 @@ bool isI8Tensor(mlir::Type type);
 /// The step of `op` if it may be part of a chain: an i8 TABLE with constant
 /// entries, a per-tensor RESCALE with constant parameters, a NEGATE of i8 or
 /// i16 with constant zero points, or a bitwise, shift or island operation
-/// on integers with one non-constant operand of the result's shape.
-/// `reason` says why a RESCALE is not one.
-std::optional<ChainStep> getChainStep(mlir::Operation *op, std::string &reason);
+/// on integers with one non-constant operand of the result's shape; none
+/// for other operations, and why not for a RESCALE of integers that cannot
+/// be one.
+llvm::Expected<std::optional<ChainStep>> getChainStep(mlir::Operation *op);
 
 /// Appends `step` to `program`, reading `input`; returns its result.
 ScalarProgram::ValueId appendChainStep(ScalarProgram &program,

@@ -331,12 +331,13 @@ void ChainComposer::apply(Plan &plan) {
 ComposeTablesResult ChainComposer::run(Operation *root) {
   SmallVector<Operation *> candidates;
   root->walk([&](Operation *op) {
-    std::string reason;
-    if (std::optional<ChainStep> step = getChainStep(op, reason)) {
-      steps.try_emplace(op, std::move(*step));
-      candidates.push_back(op);
-    } else if (!reason.empty()) {
+    llvm::Expected<std::optional<ChainStep>> step = getChainStep(op);
+    if (!step) {
+      std::string reason = takeReason(step.takeError());
       reportDeclined(op, options.reportDeclined, ": " + reason, reason);
+    } else if (*step) {
+      steps.try_emplace(op, std::move(**step));
+      candidates.push_back(op);
     }
   });
   // Every chain is analysed before any is replaced: chains share no

@@ -59,9 +59,8 @@ collectConstantComputation(Value value, unsigned maxOps) {
   return ops;
 }
 
-FailureOr<std::optional<ConstantOperand>>
-lutfold::evaluateConstantOperand(Value value, unsigned maxOps,
-                                 std::string &reason) {
+llvm::Expected<std::optional<ConstantOperand>>
+lutfold::evaluateConstantOperand(Value value, unsigned maxOps) {
   std::optional<SmallVector<Operation *>> ops =
       collectConstantComputation(value, maxOps);
   if (!ops)
@@ -75,25 +74,25 @@ lutfold::evaluateConstantOperand(Value value, unsigned maxOps,
   program.addInput(ScalarType::F32);
   llvm::SmallDenseMap<Value, ValueId, 8> ids;
   auto getConstant = [&](Value constant,
-                         Operation *reader) -> FailureOr<ValueId> {
+                         Operation *reader) -> llvm::Expected<ValueId> {
     auto [it, inserted] = ids.try_emplace(constant);
     if (!inserted)
       return it->second;
     std::optional<ScalarType> type = getScalarType(constant.getType());
     std::optional<double> splat = getSplatConstant(constant);
     if (!type || !splat) {
-      reason = (reader ? describe(reader) + " reads" : std::string("it is")) +
-               " a constant that is not a splat of a type an island can hold";
-      return failure();
+      return makeReason(
+          (reader ? describe(reader) + " reads" : std::string("it is")) +
+          " a constant that is not a splat of a type an island can hold");
     }
     it->second = program.addConstant(*splat, *type);
     return it->second;
   };
 
   if (isConstantOp(value.getDefiningOp())) {
-    FailureOr<ValueId> id = getConstant(value, nullptr);
-    if (failed(id))
-      return failure();
+    llvm::Expected<ValueId> id = getConstant(value, nullptr);
+    if (!id)
+      return id.takeError();
     program.setResult(*id);
     result.value = program.evaluate(0.0);
     return std::optional<ConstantOperand>(std::move(result));
@@ -103,22 +102,21 @@ lutfold::evaluateConstantOperand(Value value, unsigned maxOps,
   for (Operation *op : result.ops) {
     if (isConstantOp(op))
       continue;
-    FailureOr<ElementwiseStep> step = translateOperation(op, reason);
-    if (failed(step))
-      return failure();
+    llvm::Expected<ElementwiseStep> step = translateOperation(op);
+    if (!step)
+      return step.takeError();
     operands.clear();
     for (Value operand : step->operands) {
       if (isConstantOp(operand.getDefiningOp())) {
-        FailureOr<ValueId> id = getConstant(operand, op);
-        if (failed(id))
-          return failure();
+        llvm::Expected<ValueId> id = getConstant(operand, op);
+        if (!id)
+          return id.takeError();
         operands.push_back(*id);
         continue;
       }
       auto it = ids.find(operand);
       if (it == ids.end()) {
-        reason = describe(op) + " is part of a cycle";
-        return failure();
+        return makeReason(describe(op) + " is part of a cycle");
       }
       operands.push_back(it->second);
     }

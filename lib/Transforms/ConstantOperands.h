@@ -41,12 +41,10 @@ struct ConstantOperand {
 /// an element-wise operation of ScalarOps.def whose operands are, through at
 /// most `maxOps` operations. Returns std::nullopt when it is not (it reads a
 /// block argument or another operation, or takes more operations), and
-/// failure, with `reason` naming the cause, when it is but cannot be used: a
-/// constant that is not a splat, an element type or attribute an island
-/// cannot hold.
-mlir::FailureOr<std::optional<ConstantOperand>>
-evaluateConstantOperand(mlir::Value value, unsigned maxOps,
-                        std::string &reason);
+/// fails, naming the cause, when it is but cannot be used: a constant that is
+/// not a splat, an element type or attribute an island cannot hold.
+llvm::Expected<std::optional<ConstantOperand>>
+evaluateConstantOperand(mlir::Value value, unsigned maxOps);
 
 } // namespace lutfold
 

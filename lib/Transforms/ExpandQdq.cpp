@@ -215,12 +215,10 @@ ExpandQdqResult lutfold::expandQuantizeDequantize(Operation *root,
     bool isDequantize = isa<quant::DequantizeCastOp>(op);
     Type quantized =
         isDequantize ? op->getOperand(0).getType() : op->getResult(0).getType();
-    std::string reason;
-    FailureOr<QuantParams> params =
-        getPerTensorParams(quantized, {8, 16}, reason);
-    if (failed(params)) {
+    llvm::Expected<QuantParams> params = getPerTensorParams(quantized, {8, 16});
+    if (!params) {
       ++result.numLeft;
-      reportLeft(op, printLeft, reason);
+      reportLeft(op, printLeft, takeReason(params.takeError()));
       continue;
     }
     auto quantizedType = cast<RankedTensorType>(quantized);

@@ -150,15 +150,17 @@ void IslandFolder::prebuildInt16Tables(ArrayRef<Operation *> sinks) {
   // folding, and a model repeats few islands many times.
   std::vector<TableCache::Request> requests;
   llvm::DenseSet<llvm::hash_code> analysed;
-  std::string reason;
   for (Operation *sink : sinks) {
     if (!mayReadInt16(sink, options.limits.maxOps) ||
         !analysed.insert(hashIsland(sink, options.limits.maxOps)).second)
       continue;
-    FailureOr<QuantizedIsland> analysis =
-        analyzeQuantizedIsland(sink, options.limits, reason);
-    if (failed(analysis))
+    llvm::Expected<QuantizedIsland> analysis =
+        analyzeQuantizedIsland(sink, options.limits);
+    if (!analysis) {
+      // The fold says why, once it reaches the sink.
+      llvm::consumeError(analysis.takeError());
       continue;
+    }
     std::optional<IslandQuantization> quantization =
         analysis->getUnaryQuantization();
     ScalarType inputType =
@@ -247,11 +249,10 @@ LogicalResult IslandFolder::checkErrorCap(
 }
 
 LogicalResult IslandFolder::foldSink(Operation *sink) {
-  std::string reason;
-  FailureOr<QuantizedIsland> analysis =
-      analyzeQuantizedIsland(sink, options.limits, reason);
-  if (failed(analysis))
-    return decline(sink, reason);
+  llvm::Expected<QuantizedIsland> analysis =
+      analyzeQuantizedIsland(sink, options.limits);
+  if (!analysis)
+    return decline(sink, takeReason(analysis.takeError()));
   Island &island = analysis->island;
   // A table has one input; binary islands take another lowering.
   if (island.inputs.size() != 1)
@@ -263,9 +264,11 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   Value source = island.inputs.front().source;
 
   // Build the table before touching the IR: a failure leaves it as it was.
-  CachedTable *table = tables.getOrBuild(island.program, quantization, reason);
-  if (!table)
-    return decline(sink, reason);
+  llvm::Expected<CachedTable *> cached =
+      tables.getOrBuild(island.program, quantization);
+  if (!cached)
+    return decline(sink, takeReason(cached.takeError()));
+  CachedTable *table = *cached;
   if (failed(checkErrorCap(*table, sink, quantization)))
     return failure();
   emitNaNRemarks(island, *table, quantization, options.preset);

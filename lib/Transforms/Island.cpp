@@ -57,64 +57,59 @@ static bool preservesSourceShape(Type type, RankedTensorType sourceType,
 /// Checks what the walk found as a whole, given that it found inputs: their
 /// types, and shapes that keep every output element a function of the
 /// matching input elements.
-static LogicalResult checkIsland(const Island &island, Value root,
-                                 std::string &reason) {
+static llvm::Error checkIsland(const Island &island, Value root) {
   bool plain = island.encoding == IslandEncoding::PlainTosa;
   if (plain && llvm::none_of(island.ops, [](Operation *op) {
         return isFloat(*getScalarType(op->getResult(0).getType()));
       })) {
-    reason = "the island has no float operation";
-    return failure();
+    return makeReason("the island has no float operation");
   }
   // Every input, and so every operation, has the first input's shape.
   RankedTensorType sourceType;
   for (const IslandInput &input : island.inputs) {
     auto type = dyn_cast<RankedTensorType>(input.source.getType());
     if (!type) {
-      reason = "the quantized input " + quoted(input.source.getType()) +
-               " is not a ranked tensor";
-      return failure();
+      return makeReason("the quantized input " +
+                        quoted(input.source.getType()) +
+                        " is not a ranked tensor");
     }
     if (!sourceType) {
       sourceType = type;
     } else if (!preservesSourceShape(type, sourceType,
                                      /*isConstant=*/false)) {
-      reason = "the quantized inputs " + quoted(sourceType) + " and " +
-               quoted(type) + " are not element-for-element";
-      return failure();
+      return makeReason("the quantized inputs " + quoted(sourceType) + " and " +
+                        quoted(type) + " are not element-for-element");
     }
     for (quant::DequantizeCastOp dequantize : input.dequantizes) {
       if (getScalarType(dequantize.getResult().getType()) != ScalarType::F32) {
-        reason = "quant.dcast produces " +
-                 quoted(dequantize.getResult().getType()) + ", not f32";
-        return failure();
+        return makeReason("quant.dcast produces " +
+                          quoted(dequantize.getResult().getType()) +
+                          ", not f32");
       }
     }
   }
   for (Operation *op : island.ops) {
     if (!preservesSourceShape(op->getResult(0).getType(), sourceType,
                               /*isConstant=*/false)) {
-      reason = describe(op) + " produces " +
-               quoted(op->getResult(0).getType()) +
-               ", which is not element-for-element with the input " +
-               quoted(sourceType);
-      return failure();
+      return makeReason(describe(op) + " produces " +
+                        quoted(op->getResult(0).getType()) +
+                        ", which is not element-for-element with the input " +
+                        quoted(sourceType));
     }
   }
   for (Operation *constant : island.constants) {
     if (!preservesSourceShape(constant->getResult(0).getType(), sourceType,
                               /*isConstant=*/true)) {
-      reason = "a constant of type " +
-               quoted(constant->getResult(0).getType()) +
-               " broadcasts the input " + quoted(sourceType);
-      return failure();
+      return makeReason("a constant of type " +
+                        quoted(constant->getResult(0).getType()) +
+                        " broadcasts the input " + quoted(sourceType));
     }
   }
   if (!plain && getScalarType(root.getType()) != ScalarType::F32) {
-    reason = "quant.qcast reads " + quoted(root.getType()) + ", not f32";
-    return failure();
+    return makeReason("quant.qcast reads " + quoted(root.getType()) +
+                      ", not f32");
   }
-  return success();
+  return llvm::Error::success();
 }
 
 /// Translates the collected island into its program: the inputs first (the
@@ -156,11 +151,10 @@ static void translateToProgram(Island &island,
 /// Analyses into `island` (empty) the island that ends at `sink`, collected
 /// as `plainStart` says. Sets `readsNoInput` when the walk succeeded but
 /// found no quantized input.
-static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
-                                       const IslandLimits &limits,
-                                       PlainStart plainStart,
-                                       std::string &reason,
-                                       bool &readsNoInput) {
+static llvm::Error analyzeIslandInto(Island &island, Operation *sink,
+                                     const IslandLimits &limits,
+                                     PlainStart plainStart,
+                                     bool &readsNoInput) {
   island.sink = sink;
   CollectedIsland collected;
   readsNoInput = false;
@@ -168,10 +162,8 @@ static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
     island.encoding = IslandEncoding::QuantDialect;
     collected.root = quantize.getInput();
     if (isa_and_nonnull<quant::DequantizeCastOp>(
-            collected.root.getDefiningOp())) {
-      reason = "no operation between quant.dcast and quant.qcast";
-      return failure();
-    }
+            collected.root.getDefiningOp()))
+      return makeReason("no operation between quant.dcast and quant.qcast");
   } else {
     // The final cast to i8 (and what follows it) is part of the island: it
     // rounds and saturates.
@@ -179,31 +171,29 @@ static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
     collected.root = sink->getResult(0);
   }
 
-  if (failed(IslandCollector(island, collected, limits, plainStart, reason)
-                 .collect()))
-    return failure();
+  if (llvm::Error error =
+          IslandCollector(island, collected, limits, plainStart).collect())
+    return error;
   if (island.inputs.empty()) {
     readsNoInput = true;
-    reason = island.encoding == IslandEncoding::PlainTosa
-                 ? "the island does not read an i8 or i16 value through "
-                   "tosa.cast"
-                 : "the island does not read a quant.dcast";
-    return failure();
+    return makeReason(island.encoding == IslandEncoding::PlainTosa
+                          ? "the island does not read an i8 or i16 value "
+                            "through tosa.cast"
+                          : "the island does not read a quant.dcast");
   }
-  if (failed(checkIsland(island, collected.root, reason)))
-    return failure();
+  if (llvm::Error error = checkIsland(island, collected.root))
+    return error;
   translateToProgram(island, collected);
-  return success();
+  return llvm::Error::success();
 }
 
 /// analyzeIsland into `island` (empty), which the caller owns: an Island is
 /// large, and the fold analyses every island.
-static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
-                                       const IslandLimits &limits,
-                                       std::string &reason) {
+static llvm::Error analyzeIslandInto(Island &island, Operation *sink,
+                                     const IslandLimits &limits) {
   bool readsNoInput;
   if (isa<quant::QuantizeCastOp>(sink))
-    return analyzeIslandInto(island, sink, limits, PlainStart::AtCasts, reason,
+    return analyzeIslandInto(island, sink, limits, PlainStart::AtCasts,
                              readsNoInput);
   assert(sink->getNumResults() == 1 &&
          getPlainCodeWidth(sink->getResult(0).getType()) &&
@@ -211,25 +201,26 @@ static LogicalResult analyzeIslandInto(Island &island, Operation *sink,
   // The largest island first; when it reads too many values, or cannot be
   // folded, the one from the first casts of its codes. Should that read no
   // codes at all, why the largest failed says more.
-  std::string largestReason;
-  if (succeeded(analyzeIslandInto(island, sink, limits, PlainStart::AtInput,
-                                  largestReason, readsNoInput)))
-    return success();
+  llvm::Error largest = analyzeIslandInto(island, sink, limits,
+                                          PlainStart::AtInput, readsNoInput);
+  if (!largest)
+    return llvm::Error::success();
   island = Island();
-  if (succeeded(analyzeIslandInto(island, sink, limits, PlainStart::AtCasts,
-                                  reason, readsNoInput)))
-    return success();
-  if (!largestReason.empty() && readsNoInput)
-    reason = largestReason;
-  return failure();
+  llvm::Error fromCasts = analyzeIslandInto(island, sink, limits,
+                                            PlainStart::AtCasts, readsNoInput);
+  if (!fromCasts || !readsNoInput) {
+    llvm::consumeError(std::move(largest));
+    return fromCasts;
+  }
+  llvm::consumeError(std::move(fromCasts));
+  return largest;
 }
 
-FailureOr<Island> lutfold::analyzeIsland(Operation *sink,
-                                         const IslandLimits &limits,
-                                         std::string &reason) {
+llvm::Expected<Island> lutfold::analyzeIsland(Operation *sink,
+                                              const IslandLimits &limits) {
   Island island;
-  if (failed(analyzeIslandInto(island, sink, limits, reason)))
-    return failure();
+  if (llvm::Error error = analyzeIslandInto(island, sink, limits))
+    return std::move(error);
   return island;
 }
 
@@ -240,32 +231,28 @@ QuantizedIsland::getUnaryQuantization() const {
   return IslandQuantization{inputParams.front(), *outputParams};
 }
 
-FailureOr<QuantizedIsland>
-lutfold::analyzeQuantizedIsland(Operation *sink, const IslandLimits &limits,
-                                std::string &reason, bool *noIsland) {
-  if (noIsland)
-    *noIsland = false;
+char NoIslandError::ID;
+
+llvm::Expected<QuantizedIsland>
+lutfold::analyzeQuantizedIsland(Operation *sink, const IslandLimits &limits) {
   QuantizedIsland result;
   bool plain = !isa<quant::QuantizeCastOp>(sink);
   if (!plain) {
-    FailureOr<QuantParams> out = getQuantizeParams(sink, reason);
-    if (failed(out))
-      return failure();
+    llvm::Expected<QuantParams> out = getQuantizeParams(sink);
+    if (!out)
+      return out.takeError();
     result.outputParams = *out;
   }
-  if (failed(analyzeIslandInto(result.island, sink, limits, reason))) {
-    if (noIsland)
-      *noIsland = true;
-    return failure();
-  }
+  if (llvm::Error error = analyzeIslandInto(result.island, sink, limits))
+    return llvm::make_error<NoIslandError>(takeReason(std::move(error)));
   if (plain)
-    return result;
+    return std::move(result);
   for (const IslandInput &input : result.island.inputs) {
-    FailureOr<IslandQuantization> quantization =
-        getIslandQuantization(input.source, *result.outputParams, reason);
-    if (failed(quantization))
-      return failure();
+    llvm::Expected<IslandQuantization> quantization =
+        getIslandQuantization(input.source, *result.outputParams);
+    if (!quantization)
+      return quantization.takeError();
     result.inputParams.push_back(quantization->in);
   }
-  return result;
+  return std::move(result);
 }

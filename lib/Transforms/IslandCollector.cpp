@@ -19,27 +19,27 @@
 using namespace mlir;
 using namespace lutfold;
 
-FailureOr<unsigned> IslandCollector::addSource(Value source) {
+llvm::Expected<unsigned> IslandCollector::addSource(Value source) {
   auto known = llvm::find_if(island.inputs, [&](const IslandInput &input) {
     return input.source == source;
   });
   if (known != island.inputs.end())
     return static_cast<unsigned>(known - island.inputs.begin());
   if (island.inputs.size() >= limits.maxInputs) {
-    reason = limits.maxInputs == 1
-                 ? "the island reads two quantized inputs"
-                 : "the island reads more than " +
-                       std::to_string(limits.maxInputs) + " quantized inputs";
-    return failure();
+    return makeReason(limits.maxInputs == 1
+                          ? "the island reads two quantized inputs"
+                          : "the island reads more than " +
+                                std::to_string(limits.maxInputs) +
+                                " quantized inputs");
   }
   island.inputs.push_back({source, {}});
   return static_cast<unsigned>(island.inputs.size() - 1);
 }
 
-FailureOr<unsigned> IslandCollector::addInput(Value value, Value source) {
-  FailureOr<unsigned> index = addSource(source);
-  if (failed(index))
-    return failure();
+llvm::Expected<unsigned> IslandCollector::addInput(Value value, Value source) {
+  llvm::Expected<unsigned> index = addSource(source);
+  if (!index)
+    return index.takeError();
   collected.inputs.push_back({value, *index});
   defined.insert(value);
   return index;
@@ -102,15 +102,15 @@ bool IslandCollector::isComputedFromConstants(Operation *op) {
   return constantness.lookup(op) == Constantness::Yes;
 }
 
-LogicalResult IslandCollector::collect() {
+llvm::Error IslandCollector::collect() {
   stack.push_back({collected.root, false});
   while (!stack.empty()) {
     Frame frame = stack.pop_back_val();
     if (isDefined(frame.value))
       continue;
     if (!frame.operandsDone) {
-      if (failed(visit(frame.value)))
-        return failure();
+      if (llvm::Error error = visit(frame.value))
+        return error;
       continue;
     }
     // Every operand is defined: the operation is, after them.
@@ -123,81 +123,78 @@ LogicalResult IslandCollector::collect() {
     island.ops.push_back(def);
     defined.insert(frame.value);
   }
-  return success();
+  return llvm::Error::success();
 }
 
-LogicalResult IslandCollector::visit(Value value) {
+llvm::Error IslandCollector::visit(Value value) {
   Operation *def = value.getDefiningOp();
   if (!def) {
     if (isPlainInput(value))
-      return success(succeeded(addInput(value, value)));
-    reason = "the island reads a block argument other than its quantized "
-             "input";
-    return failure();
+      return addInput(value, value).takeError();
+    return makeReason(
+        "the island reads a block argument other than its quantized "
+        "input");
   }
   if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
     if (plain) {
-      reason = "the island mixes quant.dcast with a plain TOSA quantize";
-      return failure();
+      return makeReason(
+          "the island mixes quant.dcast with a plain TOSA quantize");
     }
-    FailureOr<unsigned> index = addInput(value, dequantize.getInput());
-    if (failed(index))
-      return failure();
+    llvm::Expected<unsigned> index = addInput(value, dequantize.getInput());
+    if (!index)
+      return index.takeError();
     island.inputs[*index].dequantizes.push_back(dequantize);
-    return success();
+    return llvm::Error::success();
   }
   if (isConstantOp(def)) {
     std::optional<double> splat = getSplatConstant(value);
     if (!getScalarType(value.getType()) || !splat) {
-      reason = "the island reads a constant that is not a splat of a type it "
-               "can hold";
-      return failure();
+      return makeReason(
+          "the island reads a constant that is not a splat of a type it "
+          "can hold");
     }
     addConstant(value, *splat);
     island.constants.push_back(def);
-    return success();
+    return llvm::Error::success();
   }
   if (!getIslandOpcode(def)) {
     if (isPlainInput(value))
-      return success(succeeded(addInput(value, value)));
-    reason = describe(def) + " is not an element-wise operation an island "
-                             "may contain";
-    return failure();
+      return addInput(value, value).takeError();
+    return makeReason(describe(def) +
+                      " is not an element-wise operation an island "
+                      "may contain");
   }
   // An operand computed from constants alone is a constant of the island.
   if (!isComputedFromConstants(def))
     return visitOperation(value, def);
-  FailureOr<std::optional<ConstantOperand>> constant =
-      evaluateConstantOperand(value, limits.maxOps, reason);
-  if (failed(constant)) {
-    reason = "an operand computed from constants is unusable: " + reason;
-    return failure();
-  }
+  llvm::Expected<std::optional<ConstantOperand>> constant =
+      evaluateConstantOperand(value, limits.maxOps);
+  if (!constant)
+    return prefixReason("an operand computed from constants is unusable: ",
+                        constant.takeError());
   if (*constant) {
     addConstant(value, (*constant)->value);
     llvm::append_range(island.constantOperandOps, (*constant)->ops);
-    return success();
+    return llvm::Error::success();
   }
   return visitOperation(value, def);
 }
 
-LogicalResult IslandCollector::visitOperation(Value value, Operation *def) {
+llvm::Error IslandCollector::visitOperation(Value value, Operation *def) {
   if (!inProgress.insert(value).second) {
-    reason = describe(def) + " is part of a cycle";
-    return failure();
+    return makeReason(describe(def) + " is part of a cycle");
   }
-  FailureOr<ElementwiseStep> step = translateOperation(def, reason);
-  if (failed(step))
-    return failure();
+  llvm::Expected<ElementwiseStep> step = translateOperation(def);
+  if (!step)
+    return step.takeError();
   if (!limits.allowedOps.empty() &&
       !llvm::is_contained(limits.allowedOps, def->getName().getStringRef())) {
-    reason = describe(def) + " is not in the allowed operations";
-    return failure();
+    return makeReason(describe(def) + " is not in the allowed operations");
   }
   if (numOps >= limits.maxOps) {
-    reason = "the island has more than " + std::to_string(limits.maxOps) +
-             " operations (max-island-size)";
-    return failure();
+    return makeReason("the island has more than " +
+                      std::to_string(limits.maxOps) +
+                      " operations (max-island-size)");
   }
   ++numOps;
   for (Value config : step->configOperands)
@@ -207,16 +204,16 @@ LogicalResult IslandCollector::visitOperation(Value value, Operation *def) {
   // and where a plain island may start.
   if (plainStart == PlainStart::AtCasts && isPlainTosaDequantize(def)) {
     if (!plain) {
-      reason = "the island mixes quant.dcast with a plain TOSA dequantize";
-      return failure();
+      return makeReason(
+          "the island mixes quant.dcast with a plain TOSA dequantize");
     }
     Value codes = step->operands[0];
-    if (failed(addInput(codes, codes)))
-      return failure();
+    if (llvm::Error error = addInput(codes, codes).takeError())
+      return error;
   }
   for (Value operand : llvm::reverse(step->operands))
     if (!isDefined(operand))
       stack.push_back({operand, false});
   pendingSteps.try_emplace(def, std::move(*step));
-  return success();
+  return llvm::Error::success();
 }

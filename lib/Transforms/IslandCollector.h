@@ -19,6 +19,7 @@
 
 #include "IslandOps.h"
 
+#include "lutfold/Numerics/Reason.h"
 #include "lutfold/Transforms/Island.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -62,23 +63,23 @@ struct CollectedIsland {
 class IslandCollector {
 public:
   IslandCollector(Island &island, CollectedIsland &collected,
-                  const IslandLimits &limits, PlainStart plainStart,
-                  std::string &reason)
-      : island(island), collected(collected), limits(limits), reason(reason),
+                  const IslandLimits &limits, PlainStart plainStart)
+      : island(island), collected(collected), limits(limits),
         plain(island.encoding == IslandEncoding::PlainTosa),
         plainStart(plainStart) {}
 
-  mlir::LogicalResult collect();
+  /// The walk; fails with why there is no island.
+  llvm::Error collect();
 
 private:
-  mlir::LogicalResult visit(mlir::Value value);
-  mlir::LogicalResult visitOperation(mlir::Value value, mlir::Operation *def);
+  llvm::Error visit(mlir::Value value);
+  llvm::Error visitOperation(mlir::Value value, mlir::Operation *def);
   /// The index in Island::inputs of the quantized value `source`, added if
   /// new; fails past IslandLimits::maxInputs.
-  mlir::FailureOr<unsigned> addSource(mlir::Value source);
+  llvm::Expected<unsigned> addSource(mlir::Value source);
   /// Records `value`, which reads `source` as it is, as a program input;
   /// the index of `source` in Island::inputs.
-  mlir::FailureOr<unsigned> addInput(mlir::Value value, mlir::Value source);
+  llvm::Expected<unsigned> addInput(mlir::Value value, mlir::Value source);
   bool isComputedFromConstants(mlir::Operation *op);
   void addConstant(mlir::Value value, double splat);
   bool isDefined(mlir::Value value) const { return defined.contains(value); }
@@ -92,7 +93,6 @@ private:
   Island &island;
   CollectedIsland &collected;
   const IslandLimits &limits;
-  std::string &reason;
   bool plain;
   PlainStart plainStart;
 

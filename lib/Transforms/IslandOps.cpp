@@ -143,30 +143,27 @@ static scalar::NanMode getNanMode(tosa::NanPropagationModeAttr mode) {
 
 /// Requires `value` to be a constant whose every element is zero, as the
 /// shift of a float MUL and the zero points of a float NEGATE are.
-static LogicalResult requireZero(Value value, StringRef what, Operation *op,
-                                 std::string &reason) {
+static llvm::Error requireZero(Value value, StringRef what, Operation *op) {
   std::optional<double> splat = getSplatConstant(value);
   if (splat && *splat == 0.0)
-    return success();
-  reason = describe(op) + " has " + what.str() + " that is not constant 0";
-  return failure();
+    return llvm::Error::success();
+  return makeReason(describe(op) + " has " + what + " that is not constant 0");
 }
 
-static FailureOr<ElementwiseStep> translateNegate(tosa::NegateOp negate,
-                                                  std::string &reason) {
+static llvm::Expected<ElementwiseStep> translateNegate(tosa::NegateOp negate) {
   Operation *op = negate;
-  if (failed(requireZero(negate.getInput1Zp(), "an input zero point", op,
-                         reason)) ||
-      failed(requireZero(negate.getOutputZp(), "an output zero point", op,
-                         reason)))
-    return failure();
+  if (llvm::Error error =
+          requireZero(negate.getInput1Zp(), "an input zero point", op))
+    return std::move(error);
+  if (llvm::Error error =
+          requireZero(negate.getOutputZp(), "an output zero point", op))
+    return std::move(error);
   return ElementwiseStep{ScalarOpcode::Negate,
                          {negate.getInput1()},
                          {negate.getInput1Zp(), negate.getOutputZp()}};
 }
 
-static FailureOr<ElementwiseStep> translateClamp(tosa::ClampOp clamp,
-                                                 std::string &reason) {
+static llvm::Expected<ElementwiseStep> translateClamp(tosa::ClampOp clamp) {
   auto bound = [](Attribute attr) -> std::optional<double> {
     if (auto floatAttr = dyn_cast<FloatAttr>(attr))
       return floatAttr.getValueAsDouble();
@@ -181,8 +178,7 @@ static FailureOr<ElementwiseStep> translateClamp(tosa::ClampOp clamp,
   std::optional<double> lo = bound(clamp.getMinVal());
   std::optional<double> hi = bound(clamp.getMaxVal());
   if (!lo || !hi) {
-    reason = describe(clamp) + " does not have numeric bounds";
-    return failure();
+    return makeReason(describe(clamp) + " does not have numeric bounds");
   }
   ElementwiseStep step{ScalarOpcode::Clamp, {clamp.getInput()}};
   step.clampMin = *lo;
@@ -191,20 +187,19 @@ static FailureOr<ElementwiseStep> translateClamp(tosa::ClampOp clamp,
   return step;
 }
 
-static FailureOr<ElementwiseStep> translateMul(tosa::MulOp mul,
-                                               std::string &reason) {
+static llvm::Expected<ElementwiseStep> translateMul(tosa::MulOp mul) {
   ElementwiseStep step{
       ScalarOpcode::Mul, {mul.getInput1(), mul.getInput2()}, {mul.getShift()}};
   // Only i32 multiplies may shift; everything else needs shift 0.
   if (getScalarType(mul.getType()) != ScalarType::I32) {
-    if (failed(requireZero(mul.getShift(), "a shift", mul, reason)))
-      return failure();
+    if (llvm::Error error = requireZero(mul.getShift(), "a shift", mul))
+      return std::move(error);
     return step;
   }
   std::optional<double> shift = getSplatConstant(mul.getShift());
   if (!shift || *shift < 0 || *shift > 63) {
-    reason = describe(mul) + " has a shift that is not a constant in [0, 63]";
-    return failure();
+    return makeReason(describe(mul) +
+                      " has a shift that is not a constant in [0, 63]");
   }
   step.shift = static_cast<unsigned>(*shift);
   return step;
@@ -220,15 +215,15 @@ static ElementwiseStep translateMinMax(Operation *op, ScalarOpcode opcode) {
 }
 
 /// Describes `op`, whose opcode is `opcode`, as a program step.
-static FailureOr<ElementwiseStep>
-describeStep(Operation *op, ScalarOpcode opcode, std::string &reason) {
+static llvm::Expected<ElementwiseStep> describeStep(Operation *op,
+                                                    ScalarOpcode opcode) {
   switch (opcode) {
   case ScalarOpcode::Negate:
-    return translateNegate(cast<tosa::NegateOp>(op), reason);
+    return translateNegate(cast<tosa::NegateOp>(op));
   case ScalarOpcode::Clamp:
-    return translateClamp(cast<tosa::ClampOp>(op), reason);
+    return translateClamp(cast<tosa::ClampOp>(op));
   case ScalarOpcode::Mul:
-    return translateMul(cast<tosa::MulOp>(op), reason);
+    return translateMul(cast<tosa::MulOp>(op));
   case ScalarOpcode::Maximum:
     return translateMinMax<tosa::MaximumOp>(op, opcode);
   case ScalarOpcode::Minimum:
@@ -243,20 +238,17 @@ describeStep(Operation *op, ScalarOpcode opcode, std::string &reason) {
 
 /// Checks the operand and result types of a step: every one a tensor of a
 /// supported element type, booleans exactly where the operator wants them.
-static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
-                                std::string &reason) {
+static llvm::Error checkTypes(Operation *op, const ElementwiseStep &step) {
   Type resultTensorType = op->getResult(0).getType();
   std::optional<ScalarType> resultType = getScalarType(resultTensorType);
   if (!resultType) {
-    reason = describe(op) + " produces " + describe(resultTensorType) +
-             ", which an island cannot hold";
-    return failure();
+    return makeReason(describe(op) + " produces " + describe(resultTensorType) +
+                      ", which an island cannot hold");
   }
   for (Value operand : step.operands) {
     if (!getScalarType(operand.getType())) {
-      reason = describe(op) + " reads " + describe(operand.getType()) +
-               ", which an island cannot hold";
-      return failure();
+      return makeReason(describe(op) + " reads " + describe(operand.getType()) +
+                        ", which an island cannot hold");
     }
   }
   auto isBool = [](Value v) {
@@ -264,9 +256,8 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
   };
   ScalarOpTyping typing = getTyping(step.opcode);
   if (typing == ScalarOpTyping::FloatOnly && !isFloat(*resultType)) {
-    reason = describe(op) + " works on " + describe(resultTensorType) +
-             ", not on floats";
-    return failure();
+    return makeReason(describe(op) + " works on " + describe(resultTensorType) +
+                      ", not on floats");
   }
   bool wantsBoolOperands = typing == ScalarOpTyping::Logical;
   bool producesBool = wantsBoolOperands || typing == ScalarOpTyping::Compare;
@@ -274,43 +265,41 @@ static LogicalResult checkTypes(Operation *op, const ElementwiseStep &step,
     // The predicate is boolean; the branches have the result's type, which
     // the verifier already requires.
     if (isBool(step.operands[0]))
-      return success();
-    reason = describe(op) + " has a predicate that is not i1";
-    return failure();
+      return llvm::Error::success();
+    return makeReason(describe(op) + " has a predicate that is not i1");
   }
   if (typing == ScalarOpTyping::Cast) {
     if (*resultType != ScalarType::I1 ||
         !isFloat(*getScalarType(step.operands[0].getType())))
-      return success();
-    reason = describe(op) + " casts a float to i1";
-    return failure();
+      return llvm::Error::success();
+    return makeReason(describe(op) + " casts a float to i1");
   }
   for (Value operand : step.operands) {
     if (isBool(operand) != wantsBoolOperands) {
-      reason = describe(op) + " reads " + describe(operand.getType()) +
-               (wantsBoolOperands ? ", not booleans" : ", not numbers");
-      return failure();
+      return makeReason(
+          describe(op) + " reads " + describe(operand.getType()) +
+          (wantsBoolOperands ? ", not booleans" : ", not numbers"));
     }
   }
   if ((*resultType == ScalarType::I1) != producesBool) {
-    reason = describe(op) + " produces " + describe(resultTensorType) +
-             ", not the expected " + (producesBool ? "i1" : "number");
-    return failure();
+    return makeReason(describe(op) + " produces " + describe(resultTensorType) +
+                      ", not the expected " + (producesBool ? "i1" : "number"));
   }
-  return success();
+  return llvm::Error::success();
 }
 
-FailureOr<ElementwiseStep> lutfold::translateOperation(Operation *op,
-                                                       std::string &reason) {
+llvm::Expected<ElementwiseStep> lutfold::translateOperation(Operation *op) {
   std::optional<ScalarOpcode> opcode = getIslandOpcode(op);
   if (!opcode) {
-    reason = describe(op) + " is not an element-wise operation an island "
-                            "may contain";
-    return failure();
+    return makeReason(describe(op) +
+                      " is not an element-wise operation an island "
+                      "may contain");
   }
-  FailureOr<ElementwiseStep> step = describeStep(op, *opcode, reason);
-  if (failed(step) || failed(checkTypes(op, *step, reason)))
-    return failure();
+  llvm::Expected<ElementwiseStep> step = describeStep(op, *opcode);
+  if (!step)
+    return step.takeError();
+  if (llvm::Error error = checkTypes(op, *step))
+    return std::move(error);
   return step;
 }
 

@@ -15,6 +15,7 @@
 #ifndef LUTFOLD_LIB_TRANSFORMS_ISLANDOPS_H
 #define LUTFOLD_LIB_TRANSFORMS_ISLANDOPS_H
 
+#include "lutfold/Numerics/Reason.h"
 #include "lutfold/Numerics/ScalarProgram.h"
 
 #include "mlir/IR/Operation.h"
@@ -67,10 +68,9 @@ std::optional<double> getSplatConstant(mlir::Value value);
 std::string describe(mlir::Operation *op);
 
 /// Translates `op` into a program step, checking that it is an operation an
-/// island may contain, with usable attributes and element types. Otherwise
-/// sets `reason` to a sentence fragment saying why not.
-mlir::FailureOr<ElementwiseStep> translateOperation(mlir::Operation *op,
-                                                    std::string &reason);
+/// island may contain, with usable attributes and element types; otherwise
+/// why not, as a sentence fragment.
+llvm::Expected<ElementwiseStep> translateOperation(mlir::Operation *op);
 
 /// Appends `step` to `program`, reading `operands` (the program values of
 /// the step's operands) and producing a value of `type`.

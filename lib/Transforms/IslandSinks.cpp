@@ -40,10 +40,13 @@ bool lutfold::isPlainTosaDequantize(Operation *op) {
 
 /// Whether `value` is computed from constants alone and usable as a splat.
 static bool isSplatConstantOperand(Value value, unsigned maxOps) {
-  std::string reason;
-  FailureOr<std::optional<ConstantOperand>> constant =
-      evaluateConstantOperand(value, maxOps, reason);
-  return succeeded(constant) && constant->has_value();
+  llvm::Expected<std::optional<ConstantOperand>> constant =
+      evaluateConstantOperand(value, maxOps);
+  if (!constant) {
+    llvm::consumeError(constant.takeError());
+    return false;
+  }
+  return constant->has_value();
 }
 
 Operation *lutfold::getPlainIslandEnd(Operation *cast) {
@@ -51,7 +54,7 @@ Operation *lutfold::getPlainIslandEnd(Operation *cast) {
          "not the end of a plain island's float part");
   // As many operations as an island may have at most by default: the chain
   // is short in practice (an output zero point).
-  constexpr unsigned kMaxConstantOps = 64;
+  const unsigned kMaxConstantOps = IslandLimits().maxOps;
   Operation *end = cast;
   while (end->getResult(0).hasOneUse()) {
     Value codes = end->getResult(0);

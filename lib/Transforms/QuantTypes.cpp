@@ -26,95 +26,72 @@ std::string lutfold::quoted(Type type) {
   return text;
 }
 
-FailureOr<QuantParams>
-lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths,
-                            std::string &reason) {
+llvm::Expected<QuantParams>
+lutfold::getPerTensorParams(Type type, ArrayRef<unsigned> storageWidths) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType) {
-    reason = "type " + quoted(type) + " is not a ranked tensor";
-    return failure();
-  }
+  if (!tensorType)
+    return makeReason("type " + quoted(type) + " is not a ranked tensor");
   Type elementType = tensorType.getElementType();
   if (isa<quant::UniformQuantizedPerAxisType,
-          quant::UniformQuantizedSubChannelType>(elementType)) {
-    reason = "element type " + quoted(elementType) +
-             " is quantized per axis, not per tensor";
-    return failure();
-  }
+          quant::UniformQuantizedSubChannelType>(elementType))
+    return makeReason("element type " + quoted(elementType) +
+                      " is quantized per axis, not per tensor");
   auto quantType = dyn_cast<quant::UniformQuantizedType>(elementType);
-  if (!quantType) {
-    reason = "element type " + quoted(elementType) +
-             " is not a per-tensor !quant.uniform type";
-    return failure();
-  }
+  if (!quantType)
+    return makeReason("element type " + quoted(elementType) +
+                      " is not a per-tensor !quant.uniform type");
   unsigned storageWidth = quantType.getStorageTypeIntegralWidth();
-  if (!quantType.isSigned() ||
-      !llvm::is_contained(storageWidths, storageWidth)) {
-    reason = "storage type of " + quoted(elementType) + " is not signed " +
-             formatBitWidths(storageWidths);
-    return failure();
-  }
+  if (!quantType.isSigned() || !llvm::is_contained(storageWidths, storageWidth))
+    return makeReason("storage type of " + quoted(elementType) +
+                      " is not signed " + formatBitWidths(storageWidths));
   // `si8` storage parses, but quant.scast only views quantized values as
   // signless integers, so no valid IR reads or writes such codes.
   if (!quantType.getStorageType().isSignlessInteger()) {
     std::string storage;
     llvm::raw_string_ostream(storage) << quantType.getStorageType();
-    reason = "storage type " + storage +
-             " is not signless: quant.scast views quantized values only as "
-             "the signless integers TOSA reads";
-    return failure();
+    return makeReason(
+        "storage type " + storage +
+        " is not signless: quant.scast views quantized values only as "
+        "the signless integers TOSA reads");
   }
-  if (!quantType.getExpressedType().isF32()) {
-    reason = "expressed type of " + quoted(elementType) + " is not f32";
-    return failure();
-  }
+  if (!quantType.getExpressedType().isF32())
+    return makeReason("expressed type of " + quoted(elementType) +
+                      " is not f32");
   QuantParams params{StorageType{storageWidth, true}, quantType.getScale(),
                      quantType.getZeroPoint(), quantType.getStorageTypeMin(),
                      quantType.getStorageTypeMax()};
-  if (llvm::Error error = params.validate()) {
-    reason = "quantization of " + quoted(elementType) +
-             " is unusable: " + llvm::toString(std::move(error));
-    return failure();
-  }
+  if (llvm::Error error = params.validate())
+    return makeReason("quantization of " + quoted(elementType) +
+                      " is unusable: " + llvm::toString(std::move(error)));
   return params;
 }
 
-FailureOr<QuantParams> lutfold::getQuantizeParams(Operation *sink,
-                                                  std::string &reason) {
-  FailureOr<QuantParams> params = getPerTensorParams(
-      sink->getResult(0).getType(), kTableStorageWidths, reason);
-  if (failed(params))
-    reason = "result of quant.qcast: " + reason;
+llvm::Expected<QuantParams> lutfold::getQuantizeParams(Operation *sink) {
+  llvm::Expected<QuantParams> params =
+      getPerTensorParams(sink->getResult(0).getType(), kTableStorageWidths);
+  if (!params)
+    return prefixReason("result of quant.qcast: ", params.takeError());
   return params;
 }
 
-FailureOr<IslandQuantization>
-lutfold::getIslandQuantization(Value source, const QuantParams &out,
-                               std::string &reason) {
-  FailureOr<QuantParams> in =
-      getPerTensorParams(source.getType(), kTableStorageWidths, reason);
-  if (failed(in)) {
-    reason = "input of quant.dcast: " + reason;
-    return failure();
-  }
+llvm::Expected<IslandQuantization>
+lutfold::getIslandQuantization(Value source, const QuantParams &out) {
+  llvm::Expected<QuantParams> in =
+      getPerTensorParams(source.getType(), kTableStorageWidths);
+  if (!in)
+    return prefixReason("input of quant.dcast: ", in.takeError());
   llvm::Expected<TableForm> form = selectTableForm(
       in->storage.bitWidth, out.storage.bitWidth, "the result of quant.qcast");
-  if (!form) {
-    reason = llvm::toString(form.takeError());
-    return failure();
-  }
+  if (!form)
+    return form.takeError();
   return IslandQuantization{*in, out};
 }
 
-FailureOr<QuantParams>
+llvm::Expected<QuantParams>
 lutfold::parseQuantParams(StringRef text, MLIRContext *context,
-                          ArrayRef<unsigned> storageWidths,
-                          std::string &reason) {
+                          ArrayRef<unsigned> storageWidths) {
   Type type = parseType(text, context);
-  if (!type) {
-    reason = ("cannot read '" + text + "' as an MLIR type").str();
-    return failure();
-  }
-  return getPerTensorParams(RankedTensorType::get({1}, type), storageWidths,
-                            reason);
+  if (!type)
+    return makeReason("cannot read '" + text + "' as an MLIR type");
+  return getPerTensorParams(RankedTensorType::get({1}, type), storageWidths);
 }

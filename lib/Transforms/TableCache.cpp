@@ -120,17 +120,14 @@ void TableCache::prebuild(ArrayRef<Request> requests) {
     store(*request.second, std::move(*table));
 }
 
-CachedTable *
+llvm::Expected<CachedTable *>
 TableCache::getOrBuild(const ScalarProgram &program,
-                       const std::optional<IslandQuantization> &quantization,
-                       std::string &error) {
+                       const std::optional<IslandQuantization> &quantization) {
   auto [it, inserted] = entries.try_emplace(makeKey(program, quantization));
   Entry &entry = it->second;
   if (inserted)
     store(entry, build(program, quantization));
-  if (!entry.table) {
-    error = entry.error;
-    return nullptr;
-  }
+  if (!entry.table)
+    return makeReason(entry.error);
   return &*entry.table;
 }

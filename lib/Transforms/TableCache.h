@@ -53,11 +53,10 @@ public:
 
   /// The table of `program` between the ends of `quantization` (the code
   /// table of a plain-TOSA program without), built on first request.
-  /// Returns null, with `error` set, when no table can be built; that answer
-  /// is cached too.
-  CachedTable *getOrBuild(const ScalarProgram &program,
-                          const std::optional<IslandQuantization> &quantization,
-                          std::string &error);
+  /// Fails with why when no table can be built; that answer is cached too.
+  llvm::Expected<CachedTable *>
+  getOrBuild(const ScalarProgram &program,
+             const std::optional<IslandQuantization> &quantization);
 
   /// A table to build ahead of the fold.
   struct Request {

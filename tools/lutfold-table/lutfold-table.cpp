@@ -95,24 +95,19 @@ static int fail(const llvm::Twine &message) {
 }
 
 /// Reads `text` as a quantized element type, with the pass's checks.
-static FailureOr<QuantParams> parseParams(MLIRContext &context,
-                                          llvm::StringRef option,
-                                          llvm::StringRef text,
-                                          std::string &error) {
-  std::string parseError;
-  std::string reason;
-  FailureOr<QuantParams> params;
-  {
-    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diagnostic) {
-      parseError = diagnostic.str();
-      return success();
-    });
-    params = parseQuantParams(text, &context, kTableStorageWidths, reason);
-  }
-  if (failed(params))
-    error = ("--" + option + ": " + reason +
-             (parseError.empty() ? "" : ": " + parseError))
-                .str();
+static llvm::Expected<QuantParams> parseParams(MLIRContext &context,
+                                               llvm::StringRef option,
+                                               llvm::StringRef text) {
+  std::optional<std::string> parseError;
+  ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diagnostic) {
+    parseError = diagnostic.str();
+    return success();
+  });
+  llvm::Expected<QuantParams> params =
+      parseQuantParams(text, &context, kTableStorageWidths);
+  if (!params)
+    return makeReason("--" + option + ": " + takeReason(params.takeError()) +
+                      (parseError ? ": " + *parseError : ""));
   return params;
 }
 
@@ -120,21 +115,18 @@ static llvm::Expected<TableData> tableForOp(MLIRContext &context,
                                             NumericsPreset preset) {
   scalar::UnaryFunction fn = scalar::lookupUnaryFunction(opName);
   if (!fn)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "--op: unknown operation '" + opName +
-                                       "' (see --help-ops)");
+    return makeReason("--op: unknown operation '" + opName +
+                      "' (see --help-ops)");
   if (inType.empty() || outType.empty())
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
+    return makeReason(
         "--op needs --in and --out, e.g. --in='!quant.uniform<i8:f32, "
         "0.05:-3>' --out='!quant.uniform<i8:f32, 0.00390625:-128>'");
-  std::string error;
-  FailureOr<QuantParams> in = parseParams(context, "in", inType, error);
-  if (failed(in))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
-  FailureOr<QuantParams> out = parseParams(context, "out", outType, error);
-  if (failed(out))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
+  llvm::Expected<QuantParams> in = parseParams(context, "in", inType);
+  if (!in)
+    return in.takeError();
+  llvm::Expected<QuantParams> out = parseParams(context, "out", outType);
+  if (!out)
+    return out.takeError();
   return buildTableData(opName, *in, *out, fn, preset);
 }
 
@@ -158,21 +150,18 @@ static std::string describeOps(const Island &island) {
   return llvm::join(names, ", ");
 }
 
-static llvm::Error makeError(const llvm::Twine &message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
-}
-
 /// The island that ends at `sink`, checked as the pass checks it and in its
 /// order; the error says why it will not fold, prefixed "not an island: "
 /// when there is none.
 static llvm::Expected<QuantizedIsland> getFileIsland(Operation *sink) {
-  std::string reason;
-  bool noIsland;
-  FailureOr<QuantizedIsland> analysis =
-      analyzeQuantizedIsland(sink, IslandLimits(), reason, &noIsland);
-  if (failed(analysis))
-    return makeError(noIsland ? "not an island: " + reason : reason);
-  return std::move(*analysis);
+  llvm::Expected<QuantizedIsland> analysis =
+      analyzeQuantizedIsland(sink, IslandLimits());
+  if (!analysis)
+    return llvm::handleErrors(
+        analysis.takeError(), [](const NoIslandError &error) {
+          return makeReason("not an island: " + error.getReason());
+        });
+  return analysis;
 }
 
 /// --list: every island of the file, and why those that will not fold do
@@ -180,10 +169,10 @@ static llvm::Expected<QuantizedIsland> getFileIsland(Operation *sink) {
 static void listFileIslands(ArrayRef<Operation *> sinks) {
   for (auto [i, sink] : llvm::enumerate(sinks)) {
     llvm::outs() << i << ": " << describeLocation(sink->getLoc()) << ": ";
-    std::string reason;
-    FailureOr<Island> island = analyzeIsland(sink, IslandLimits(), reason);
-    if (failed(island)) {
-      llvm::outs() << "not an island: " << reason << "\n";
+    llvm::Expected<Island> island = analyzeIsland(sink, IslandLimits());
+    if (!island) {
+      llvm::outs() << "not an island: " << takeReason(island.takeError())
+                   << "\n";
       continue;
     }
     llvm::outs() << describeOps(*island);
@@ -194,17 +183,19 @@ static void listFileIslands(ArrayRef<Operation *> sinks) {
   }
 }
 
-static llvm::Expected<TableData> tableForIsland(ModuleOp module,
-                                                NumericsPreset preset) {
+/// The table of the island --island picks; none after --list, which prints
+/// the islands instead.
+static llvm::Expected<std::optional<TableData>>
+tableForIsland(ModuleOp module, NumericsPreset preset) {
   SmallVector<Operation *> sinks = collectIslandSinks(module);
   if (listIslands) {
     listFileIslands(sinks);
-    return makeError("");
+    return std::nullopt;
   }
   if (islandIndex >= sinks.size())
-    return makeError("--island=" + llvm::Twine(islandIndex) +
-                     ": the file has " + llvm::Twine(sinks.size()) +
-                     " quantizes (see --list)");
+    return makeReason("--island=" + llvm::Twine(islandIndex) +
+                      ": the file has " + llvm::Twine(sinks.size()) +
+                      " quantizes (see --list)");
   Operation *sink = sinks[islandIndex];
   std::string where = describeLocation(sink->getLoc());
   if (sinks.size() > 1 && islandIndex.getNumOccurrences() == 0)
@@ -213,7 +204,7 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
         << where << " (--island=N picks another, --list lists them)\n";
   llvm::Expected<QuantizedIsland> checked = getFileIsland(sink);
   if (!checked)
-    return makeError(where + ": " + llvm::toString(checked.takeError()));
+    return prefixReason(where + ": ", checked.takeError());
   std::string description = describeOps(checked->island) + " at " + where;
   std::optional<IslandQuantization> quantization =
       checked->getUnaryQuantization();
@@ -224,8 +215,8 @@ static llvm::Expected<TableData> tableForIsland(ModuleOp module,
       description, quantization->in, quantization->out,
       [program](float x) { return program(x); }, preset);
   if (!data)
-    return makeError(where + ": " + llvm::toString(data.takeError()));
-  return data;
+    return prefixReason(where + ": ", data.takeError());
+  return std::move(*data);
 }
 
 int main(int argc, char **argv) {
@@ -254,23 +245,24 @@ int main(int argc, char **argv) {
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
 
-  llvm::Expected<TableData> data = llvm::createStringError("");
-  llvm::consumeError(data.takeError());
-  if (!opName.empty()) {
-    data = tableForOp(context, preset);
-  } else {
+  auto getTable = [&]() -> llvm::Expected<std::optional<TableData>> {
+    if (!opName.empty())
+      return tableForOp(context, preset);
     llvm::SourceMgr sourceMgr;
     SourceMgrDiagnosticHandler handler(sourceMgr, &context);
     OwningOpRef<ModuleOp> module =
         parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
     if (!module)
-      return fail("cannot read '" + inputFile + "'");
-    data = tableForIsland(*module, preset);
-  }
-  if (!data) {
-    std::string message = llvm::toString(data.takeError());
-    return message.empty() ? 0 : fail(message);
-  }
+      return makeReason("cannot read '" + inputFile + "'");
+    return tableForIsland(*module, preset);
+  };
+  llvm::Expected<std::optional<TableData>> table = getTable();
+  if (!table)
+    return fail(takeReason(table.takeError()));
+  // --list printed the islands.
+  if (!*table)
+    return 0;
+  const TableData &data = **table;
 
   std::error_code errorCode;
   llvm::ToolOutputFile output(outputFile, errorCode, llvm::sys::fs::OF_Text);
@@ -278,13 +270,13 @@ int main(int argc, char **argv) {
     return fail("cannot write '" + outputFile + "': " + errorCode.message());
   switch (format) {
   case Format::CSV:
-    writeCsv(*data, output.os());
+    writeCsv(data, output.os());
     break;
   case Format::JSON:
-    writeJson(*data, output.os());
+    writeJson(data, output.os());
     break;
   case Format::SVG:
-    writeSvg(*data, output.os());
+    writeSvg(data, output.os());
     break;
   }
   output.keep();

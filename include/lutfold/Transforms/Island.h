@@ -32,6 +32,7 @@
 #ifndef LUTFOLD_TRANSFORMS_ISLAND_H
 #define LUTFOLD_TRANSFORMS_ISLAND_H
 
+#include "lutfold/Numerics/Reason.h"
 #include "lutfold/Numerics/ScalarProgram.h"
 #include "lutfold/Transforms/QuantTypes.h"
 
@@ -39,6 +40,8 @@
 #include "mlir/IR/Operation.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <optional>
 #include <string>
@@ -135,11 +138,9 @@ llvm::ArrayRef<llvm::StringRef> getSupportedIslandOps();
 /// Collects the island ending at `sink` (from collectIslandSinks), walking
 /// back from it. A plain-TOSA island is the largest that reads i8 or i16
 /// values; failing that, the one that starts at the first casts of such
-/// values. On failure sets `reason` to a sentence fragment saying why there
-/// is none.
-mlir::FailureOr<Island> analyzeIsland(mlir::Operation *sink,
-                                      const IslandLimits &limits,
-                                      std::string &reason);
+/// values. Otherwise why there is none, as a sentence fragment.
+llvm::Expected<Island> analyzeIsland(mlir::Operation *sink,
+                                     const IslandLimits &limits);
 
 /// An island with the quantization of its ends.
 struct QuantizedIsland {
@@ -155,14 +156,28 @@ struct QuantizedIsland {
   std::optional<IslandQuantization> getUnaryQuantization() const;
 };
 
+/// Why analyzeQuantizedIsland found no island at all (the walk back from the
+/// sink failed), rather than an island it cannot fold.
+class NoIslandError : public llvm::ErrorInfo<NoIslandError> {
+public:
+  static char ID;
+  explicit NoIslandError(std::string reason) : reason(std::move(reason)) {}
+  const std::string &getReason() const { return reason; }
+  void log(llvm::raw_ostream &os) const override { os << reason; }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
+
+private:
+  std::string reason;
+};
+
 /// The one analysis of a quantized island, which the fold, its int16
 /// prebuild and lutfold-table share: the quantize's type (the cheapest
-/// test, first), the island (analyzeIsland), then its inputs' types. On
-/// failure sets `reason` as analyzeIsland does, and `noIsland` (if given)
-/// to whether the walk itself found none.
-mlir::FailureOr<QuantizedIsland>
-analyzeQuantizedIsland(mlir::Operation *sink, const IslandLimits &limits,
-                       std::string &reason, bool *noIsland = nullptr);
+/// test, first), the island (analyzeIsland), then its inputs' types.
+/// Otherwise why not: a NoIslandError when the walk itself found none.
+llvm::Expected<QuantizedIsland>
+analyzeQuantizedIsland(mlir::Operation *sink, const IslandLimits &limits);
 
 } // namespace lutfold
 
