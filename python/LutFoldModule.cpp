@@ -43,10 +43,16 @@ PyObject *errorType = nullptr;
   throw py::error_already_set();
 }
 
-template <typename T> T unwrap(Outcome<T> outcome) {
-  if (auto *failure = std::get_if<Failure>(&outcome))
-    raise(*failure);
-  return std::get<T>(std::move(outcome));
+/// What `call` returns, called with the GIL released.
+template <typename Call> auto withoutGil(Call call) {
+  py::gil_scoped_release release;
+  return call();
+}
+
+template <typename T> T unwrap(llvm::Expected<T> outcome) {
+  if (!outcome)
+    raise(takeFailure(outcome.takeError()));
+  return std::move(*outcome);
 }
 
 /// (type, scale, zero_point, qmin, qmax, bits), as lutfold/__init__.py
@@ -90,11 +96,8 @@ py::tuple toPython(const Int16Table &table) {
 py::array_t<int8_t> int8Table(const std::string &op, const SpecTuple &in,
                               const SpecTuple &out,
                               const std::string &numerics) {
-  Outcome<std::array<int8_t, 256>> table = Failure{};
-  {
-    py::gil_scoped_release release;
-    table = buildInt8Table(op, toSpec(in), toSpec(out), numerics);
-  }
+  llvm::Expected<std::array<int8_t, 256>> table = withoutGil(
+      [&] { return buildInt8Table(op, toSpec(in), toSpec(out), numerics); });
   std::array<int8_t, 256> entries = unwrap(std::move(table));
   py::array_t<int8_t> result(entries.size());
   std::copy(entries.begin(), entries.end(), result.mutable_data());
@@ -103,11 +106,8 @@ py::array_t<int8_t> int8Table(const std::string &op, const SpecTuple &in,
 
 py::tuple int16Table(const std::string &op, const SpecTuple &in,
                      const SpecTuple &out, const std::string &numerics) {
-  Outcome<Int16Table> table = Failure{};
-  {
-    py::gil_scoped_release release;
-    table = buildInt16Table(op, toSpec(in), toSpec(out), numerics);
-  }
+  llvm::Expected<Int16Table> table = withoutGil(
+      [&] { return buildInt16Table(op, toSpec(in), toSpec(out), numerics); });
   return toPython(unwrap(std::move(table)));
 }
 
@@ -119,11 +119,9 @@ py::tuple fit(py::array_t<int32_t, py::array::c_style> codes,
   if (unrounded)
     unroundedVector.assign(unrounded->data(),
                            unrounded->data() + unrounded->size());
-  Outcome<Int16Table> table = Failure{};
-  {
-    py::gil_scoped_release release;
-    table = fitInt16Table(codeVector, unroundedVector, toSpec(in), toSpec(out));
-  }
+  llvm::Expected<Int16Table> table = withoutGil([&] {
+    return fitInt16Table(codeVector, unroundedVector, toSpec(in), toSpec(out));
+  });
   return toPython(unwrap(std::move(table)));
 }
 
@@ -211,11 +209,8 @@ py::tuple fold(const std::string &text, const std::string &numerics,
   options.maxError = maxError;
   options.sourceName = sourceName;
   options.verify = verify;
-  Outcome<FoldOutput> outcome = Failure{};
-  {
-    py::gil_scoped_release release;
-    outcome = foldModule(text, options);
-  }
+  llvm::Expected<FoldOutput> outcome =
+      withoutGil([&] { return foldModule(text, options); });
   FoldOutput output = unwrap(std::move(outcome));
   py::list records;
   for (const FoldRecord &record : output.records)

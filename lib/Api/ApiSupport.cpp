@@ -75,10 +75,23 @@ DiagnosticCollector::DiagnosticCollector(MLIRContext &context)
         return success();
       }) {}
 
-Failure DiagnosticCollector::fail(const llvm::Twine &message) const {
-  return Failure{message.str(), errors};
+llvm::Error DiagnosticCollector::fail(const llvm::Twine &message) const {
+  return llvm::make_error<FailureError>(Failure{message.str(), errors});
 }
 
-Failure lutfold::api::failWith(llvm::Error error) {
-  return Failure{llvm::toString(std::move(error)), {}};
+char FailureError::ID;
+
+llvm::Error lutfold::api::makeFailure(const llvm::Twine &message) {
+  return llvm::make_error<FailureError>(Failure{message.str(), {}});
+}
+
+Failure lutfold::api::takeFailure(llvm::Error error) {
+  Failure failure;
+  llvm::handleAllErrors(
+      std::move(error),
+      [&](const FailureError &known) { failure = known.getFailure(); },
+      [&](const llvm::ErrorInfoBase &other) {
+        failure.message = other.message();
+      });
+  return failure;
 }

@@ -38,7 +38,7 @@ public:
   explicit DiagnosticCollector(mlir::MLIRContext &context);
 
   /// A failure with `message` and the errors collected so far.
-  Failure fail(const llvm::Twine &message) const;
+  llvm::Error fail(const llvm::Twine &message) const;
 
   std::vector<std::string> errors;
   /// Warnings and remarks.
@@ -48,11 +48,11 @@ private:
   mlir::ScopedDiagnosticHandler handler;
 };
 
-/// A failure with `error`'s message and no diagnostics.
-Failure failWith(llvm::Error error);
+/// A failure with `message` and no diagnostics.
+llvm::Error makeFailure(const llvm::Twine &message);
 
 /// The preset named `name` ("pt2e", "tflite").
-Outcome<NumericsPreset> resolveNumerics(const std::string &name);
+llvm::Expected<NumericsPreset> resolveNumerics(const std::string &name);
 
 } // namespace lutfold::api
 

@@ -64,11 +64,11 @@ static FoldRecord toRecord(const IslandReport &report) {
   return record;
 }
 
-Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
-                                             const FoldOptions &options) {
-  Outcome<NumericsPreset> preset = resolveNumerics(options.numerics);
-  if (auto *failure = std::get_if<Failure>(&preset))
-    return *failure;
+llvm::Expected<FoldOutput>
+lutfold::api::foldModule(const std::string &text, const FoldOptions &options) {
+  llvm::Expected<NumericsPreset> preset = resolveNumerics(options.numerics);
+  if (!preset)
+    return preset.takeError();
 
   std::unique_ptr<MLIRContext> context = createContext();
   DiagnosticCollector diagnostics(*context);
@@ -81,7 +81,7 @@ Outcome<FoldOutput> lutfold::api::foldModule(const std::string &text,
     return diagnostics.fail("cannot parse the module");
 
   TosaFoldToTableOptions passOptions;
-  passOptions.numerics = std::get<NumericsPreset>(preset);
+  passOptions.numerics = *preset;
   passOptions.allowedOps.assign(options.ops.begin(), options.ops.end());
   passOptions.maxIslandSize = options.maxIslandSize;
   passOptions.reportDeclined = options.reportDeclined;

@@ -35,18 +35,18 @@ std::vector<std::string> lutfold::api::getNumericsNames() {
   return names;
 }
 
-Outcome<NumericsPreset> lutfold::api::resolveNumerics(const std::string &name) {
+llvm::Expected<NumericsPreset>
+lutfold::api::resolveNumerics(const std::string &name) {
   if (std::optional<NumericsPreset> preset = parseNumericsPreset(name))
     return *preset;
-  return Failure{"numerics: unknown preset '" + name + "' (expected " +
-                     llvm::join(getNumericsNames(), " or ") + ")",
-                 {}};
+  return makeFailure("numerics: unknown preset '" + name + "' (expected " +
+                     llvm::join(getNumericsNames(), " or ") + ")");
 }
 
 /// `spec`'s type text read as the pass reads a quantized element type.
-static Outcome<QuantParams> parseQuantType(const QuantSpec &spec,
-                                           const std::string &role,
-                                           llvm::ArrayRef<unsigned> bitWidths) {
+static llvm::Expected<QuantParams>
+parseQuantType(const QuantSpec &spec, const std::string &role,
+               llvm::ArrayRef<unsigned> bitWidths) {
   // A context of its own: parsing a type needs only the quant dialect.
   MLIRContext context;
   context.loadDialect<quant::QuantDialect>();
@@ -58,7 +58,7 @@ static Outcome<QuantParams> parseQuantType(const QuantSpec &spec,
   return *params;
 }
 
-Outcome<QuantParams>
+llvm::Expected<QuantParams>
 lutfold::api::resolveQuantSpec(const QuantSpec &spec, const std::string &role,
                                const std::vector<unsigned> &bitWidths) {
   if (!spec.type.empty())
@@ -69,15 +69,14 @@ lutfold::api::resolveQuantSpec(const QuantSpec &spec, const std::string &role,
   QuantParams params{StorageType{bits, /*isSigned=*/true}, spec.scale,
                      spec.zeroPoint, spec.qmin, spec.qmax};
   if (!llvm::is_contained(bitWidths, bits))
-    return Failure{role + ": " +
+    return makeFailure(role + ": " +
                        (spec.bits
                             ? ""
                             : "codes [" + std::to_string(spec.qmin) + ", " +
                                   std::to_string(spec.qmax) + "] need ") +
                        std::to_string(bits) + "-bit storage; expected " +
-                       formatBitWidths(bitWidths) + " storage",
-                   {}};
+                       formatBitWidths(bitWidths) + " storage");
   if (llvm::Error error = params.validate())
-    return Failure{role + ": " + llvm::toString(std::move(error)), {}};
+    return makeFailure(role + ": " + llvm::toString(std::move(error)));
   return params;
 }

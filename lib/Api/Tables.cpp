@@ -43,9 +43,9 @@ static quant::UniformQuantizedType getQuantizedType(MLIRContext &context,
 /// the function is bracketed with a dequantize of `in` and a quantize to
 /// `out`, and the island ending at that quantize is analysed as the pass
 /// would analyse it.
-static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
-                                                  const QuantParams &in,
-                                                  const QuantParams &out) {
+static llvm::Expected<ScalarProgram>
+analyzeFunctionText(const std::string &text, const QuantParams &in,
+                    const QuantParams &out) {
   std::unique_ptr<MLIRContext> context = createContext();
   // The quantized types and casts below need their dialect loaded, whatever
   // the text uses.
@@ -61,13 +61,12 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
       "op: expected one func.func with one f32 tensor argument and one f32 "
       "tensor result";
   if (functions.size() != 1)
-    return Failure{
+    return makeFailure(
         (kExpected + ", found " + llvm::Twine(functions.size()) + " functions")
-            .str(),
-        {}};
+            .str());
   if (functions.front().isExternal())
-    return Failure{(kExpected + ", found a declaration without a body").str(),
-                   {}};
+    return makeFailure(
+        (kExpected + ", found a declaration without a body").str());
   func::FuncOp function = functions.front();
   auto isF32Tensor = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
@@ -78,18 +77,17 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
       !isF32Tensor(type.getInput(0)) || !isF32Tensor(type.getResult(0))) {
     std::string found;
     llvm::raw_string_ostream(found) << type;
-    return Failure{(kExpected + ", found '" + found + "'").str(), {}};
+    return makeFailure((kExpected + ", found '" + found + "'").str());
   }
   Block &body = function.getBody().front();
   auto ret = dyn_cast<func::ReturnOp>(body.getTerminator());
   if (!ret)
-    return Failure{"op: the function does not end in func.return", {}};
+    return makeFailure("op: the function does not end in func.return");
 
   BlockArgument argument = body.getArgument(0);
   if (ret.getOperand(0) == argument)
-    return Failure{"op: the function returns its argument: there is no "
-                   "activation to tabulate",
-                   {}};
+    return makeFailure("op: the function returns its argument: there is no "
+                       "activation to tabulate");
 
   // %q = qcast(%x) to in; %d = dcast(%q) replaces %x; the result is
   // quantized to out before the return.
@@ -110,19 +108,17 @@ static Outcome<ScalarProgram> analyzeFunctionText(const std::string &text,
       builder, loc, resultType.clone(getQuantizedType(*context, out)), result);
   llvm::Expected<Island> island = analyzeIsland(sink, IslandLimits());
   if (!island)
-    return Failure{"op: the function is not an island: " +
-                       takeReason(island.takeError()),
-                   {}};
+    return makeFailure("op: the function is not an island: " +
+                       takeReason(island.takeError()));
   if (island->inputs.front().source != codes)
-    return Failure{"op: the function's result does not depend on its "
-                   "argument through element-wise operations",
-                   {}};
+    return makeFailure("op: the function's result does not depend on its "
+                       "argument through element-wise operations");
   return std::move(island->program);
 }
 
 /// The float function `op` names or its MLIR text computes, for `in` and
 /// `out`.
-static Outcome<std::function<float(float)>>
+static llvm::Expected<std::function<float(float)>>
 resolveFunction(const std::string &op, const QuantParams &in,
                 const QuantParams &out) {
   // "tosa.sigmoid" names what "sigmoid" does, as in the pass's `ops`.
@@ -131,102 +127,99 @@ resolveFunction(const std::string &op, const QuantParams &in,
   if (scalar::UnaryFunction function = scalar::lookupUnaryFunction(name))
     return std::function<float(float)>(function);
   if (llvm::StringRef(op).trim().contains_insensitive("func.func")) {
-    Outcome<ScalarProgram> program = analyzeFunctionText(op, in, out);
-    if (auto *failure = std::get_if<Failure>(&program))
-      return *failure;
+    llvm::Expected<ScalarProgram> program = analyzeFunctionText(op, in, out);
+    if (!program)
+      return program.takeError();
     return std::function<float(float)>(
-        [program = std::get<ScalarProgram>(std::move(program))](float x) {
-          return program(x);
-        });
+        [program = std::move(*program)](float x) { return program(x); });
   }
-  return Failure{"op: unknown operation '" + op + "' (expected one of " +
+  return makeFailure("op: unknown operation '" + op + "' (expected one of " +
                      llvm::join(getOperationNames(), ", ") +
-                     ", or MLIR text of a func.func)",
-                 {}};
+                     ", or MLIR text of a func.func)");
 }
 
 /// The table of `op` from `in` to `out` in the form the storage widths
 /// choose.
-static Outcome<QuantizedTable>
+static llvm::Expected<QuantizedTable>
 buildTable(const std::string &op, const QuantSpec &inSpec,
            const QuantSpec &outSpec, const std::string &numerics,
            std::vector<unsigned> inWidths, std::vector<unsigned> outWidths) {
-  Outcome<NumericsPreset> preset = resolveNumerics(numerics);
-  if (auto *failure = std::get_if<Failure>(&preset))
-    return *failure;
-  Outcome<QuantParams> in = resolveQuantSpec(inSpec, "input_q", inWidths);
-  if (auto *failure = std::get_if<Failure>(&in))
-    return *failure;
-  Outcome<QuantParams> out = resolveQuantSpec(outSpec, "output_q", outWidths);
-  if (auto *failure = std::get_if<Failure>(&out))
-    return *failure;
-  const QuantParams &inParams = std::get<QuantParams>(in);
-  const QuantParams &outParams = std::get<QuantParams>(out);
-  Outcome<std::function<float(float)>> function =
+  llvm::Expected<NumericsPreset> preset = resolveNumerics(numerics);
+  if (!preset)
+    return preset.takeError();
+  llvm::Expected<QuantParams> in =
+      resolveQuantSpec(inSpec, "input_q", inWidths);
+  if (!in)
+    return in.takeError();
+  llvm::Expected<QuantParams> out =
+      resolveQuantSpec(outSpec, "output_q", outWidths);
+  if (!out)
+    return out.takeError();
+  const QuantParams &inParams = *in;
+  const QuantParams &outParams = *out;
+  llvm::Expected<std::function<float(float)>> function =
       resolveFunction(op, inParams, outParams);
-  if (auto *failure = std::get_if<Failure>(&function))
-    return *failure;
+  if (!function)
+    return function.takeError();
   llvm::Expected<QuantizedTable> table = lutfold::buildQuantizedTable(
-      inParams, outParams, std::get<std::function<float(float)>>(function),
-      std::get<NumericsPreset>(preset), "output_q");
+      inParams, outParams, *function, *preset, "output_q");
   if (!table)
-    return failWith(table.takeError());
+    return table.takeError();
   return std::move(*table);
 }
 
-Outcome<std::array<int8_t, 256>>
+llvm::Expected<std::array<int8_t, 256>>
 lutfold::api::buildInt8Table(const std::string &op, const QuantSpec &in,
                              const QuantSpec &out,
                              const std::string &numerics) {
-  Outcome<QuantizedTable> table = buildTable(op, in, out, numerics, {8}, {8});
-  if (auto *failure = std::get_if<Failure>(&table))
-    return *failure;
-  return std::get<Int8Table>(std::get<QuantizedTable>(table)).entries;
+  llvm::Expected<QuantizedTable> table =
+      buildTable(op, in, out, numerics, {8}, {8});
+  if (!table)
+    return table.takeError();
+  return std::get<Int8Table>(*table).entries;
 }
 
-Outcome<Int16Table> lutfold::api::buildInt16Table(const std::string &op,
-                                                  const QuantSpec &in,
-                                                  const QuantSpec &out,
-                                                  const std::string &numerics) {
-  Outcome<QuantizedTable> table =
+llvm::Expected<Int16Table>
+lutfold::api::buildInt16Table(const std::string &op, const QuantSpec &in,
+                              const QuantSpec &out,
+                              const std::string &numerics) {
+  llvm::Expected<QuantizedTable> table =
       buildTable(op, in, out, numerics, {16}, {8, 16});
-  if (auto *failure = std::get_if<Failure>(&table))
-    return *failure;
-  return std::get<Int16Table>(std::move(std::get<QuantizedTable>(table)));
+  if (!table)
+    return table.takeError();
+  return std::get<Int16Table>(std::move(*table));
 }
 
-Outcome<Int16Table>
+llvm::Expected<Int16Table>
 lutfold::api::fitInt16Table(const std::vector<int32_t> &codes,
                             const std::vector<double> &unrounded,
                             const QuantSpec &inSpec, const QuantSpec &outSpec) {
-  Outcome<QuantParams> in = resolveQuantSpec(inSpec, "input_q", {16});
-  if (auto *failure = std::get_if<Failure>(&in))
-    return *failure;
-  Outcome<QuantParams> out = resolveQuantSpec(outSpec, "output_q", {8, 16});
-  if (auto *failure = std::get_if<Failure>(&out))
-    return *failure;
-  const QuantParams &inParams = std::get<QuantParams>(in);
-  const QuantParams &outParams = std::get<QuantParams>(out);
+  llvm::Expected<QuantParams> in = resolveQuantSpec(inSpec, "input_q", {16});
+  if (!in)
+    return in.takeError();
+  llvm::Expected<QuantParams> out =
+      resolveQuantSpec(outSpec, "output_q", {8, 16});
+  if (!out)
+    return out.takeError();
+  const QuantParams &inParams = *in;
+  const QuantParams &outParams = *out;
   if (codes.size() != Int16Table::kNumCodes)
-    return Failure{"reference: expected 65536 output codes, one per input "
-                   "code from -32768 to 32767, got " +
-                       std::to_string(codes.size()),
-                   {}};
+    return makeFailure("reference: expected 65536 output codes, one per input "
+                       "code from -32768 to 32767, got " +
+                       std::to_string(codes.size()));
   if (!unrounded.empty() && unrounded.size() != Int16Table::kNumCodes)
-    return Failure{"unrounded: expected 65536 values, got " +
-                       std::to_string(unrounded.size()),
-                   {}};
+    return makeFailure("unrounded: expected 65536 values, got " +
+                       std::to_string(unrounded.size()));
   // Codes the input cannot hold do not count, so their values do not
   // matter; those that count must be outputs the type can hold.
   for (int64_t code = inParams.qmin; code <= inParams.qmax; ++code) {
     int32_t value = codes[code - Int16Table::kFirstCode];
     if (value < outParams.qmin || value > outParams.qmax)
-      return Failure{"reference: output code " + std::to_string(value) +
+      return makeFailure("reference: output code " + std::to_string(value) +
                          " for input code " + std::to_string(code) +
                          " is outside output_q's [" +
                          std::to_string(outParams.qmin) + ", " +
-                         std::to_string(outParams.qmax) + "]",
-                     {}};
+                         std::to_string(outParams.qmax) + "]");
   }
   Int16Reference reference;
   reference.codes = codes;
@@ -249,6 +242,6 @@ lutfold::api::fitInt16Table(const std::vector<int32_t> &codes,
   }
   llvm::Expected<Int16Table> table = lutfold::fitInt16Table(reference);
   if (!table)
-    return failWith(table.takeError());
+    return table.takeError();
   return std::move(*table);
 }

@@ -11,8 +11,9 @@
 // as text, build the table of an operation or of a small island, fit an
 // int16 table to any reference. The Python package is a thin layer over
 // these; another host (a C++ compiler that does not use MLIR's pass manager,
-// say) can call them as they are. Every failure comes back as a Failure with
-// the diagnostics that explain it; nothing here aborts on bad input.
+// say) can call them as they are. Every failure comes back as an
+// llvm::Error holding a Failure, with the diagnostics that explain it
+// (takeFailure reads it); nothing here aborts on bad input.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,11 +23,13 @@
 #include "lutfold/Numerics/Int16Table.h"
 #include "lutfold/Numerics/QuantParams.h"
 
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 namespace lutfold::api {
@@ -38,8 +41,24 @@ struct Failure {
   std::vector<std::string> diagnostics;
 };
 
-/// A value or the Failure that replaced it.
-template <typename T> using Outcome = std::variant<T, Failure>;
+/// The error every call of the API fails with: a Failure.
+class FailureError : public llvm::ErrorInfo<FailureError> {
+public:
+  static char ID;
+  explicit FailureError(Failure failure) : failure(std::move(failure)) {}
+  const Failure &getFailure() const { return failure; }
+  void log(llvm::raw_ostream &os) const override { os << failure.message; }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
+
+private:
+  Failure failure;
+};
+
+/// The Failure `error` holds (consumed); any other error becomes a Failure
+/// with its message and no diagnostics.
+Failure takeFailure(llvm::Error error);
 
 /// Quantization parameters as a caller writes them: an MLIR quantized type,
 /// or numbers.
@@ -61,9 +80,9 @@ struct QuantSpec {
 /// type: signed storage of one of `bitWidths` bits, a finite scale > 0,
 /// qmin <= qmax and the zero point inside the storage type. Errors name
 /// `role` ("input_q").
-Outcome<QuantParams> resolveQuantSpec(const QuantSpec &spec,
-                                      const std::string &role,
-                                      const std::vector<unsigned> &bitWidths);
+llvm::Expected<QuantParams>
+resolveQuantSpec(const QuantSpec &spec, const std::string &role,
+                 const std::vector<unsigned> &bitWidths);
 
 /// The names `op` may take in the table functions: "sigmoid", "tanh", ...,
 /// "silu", "gelu", "gelu_tanh", "hardswish", "hardsigmoid".
@@ -78,17 +97,17 @@ std::vector<std::string> getNumericsNames();
 /// argument and one f32 tensor result whose body is element-wise TOSA
 /// operations: what an island computes between its dequantize and its
 /// quantize, analysed as the pass analyses islands.
-Outcome<std::array<int8_t, 256>> buildInt8Table(const std::string &op,
-                                                const QuantSpec &in,
-                                                const QuantSpec &out,
-                                                const std::string &numerics);
+llvm::Expected<std::array<int8_t, 256>>
+buildInt8Table(const std::string &op, const QuantSpec &in, const QuantSpec &out,
+               const std::string &numerics);
 
 /// The int16 TABLE (513 entries) and RESCALE from `in` (16-bit) to `out`
 /// (16- or 8-bit) of `op` (as buildInt8Table) under `numerics`, with its
 /// error against the reference in `fitError`.
-Outcome<Int16Table> buildInt16Table(const std::string &op, const QuantSpec &in,
-                                    const QuantSpec &out,
-                                    const std::string &numerics);
+llvm::Expected<Int16Table> buildInt16Table(const std::string &op,
+                                           const QuantSpec &in,
+                                           const QuantSpec &out,
+                                           const std::string &numerics);
 
 /// The int16 fit to a reference given as the output code of each of the
 /// 65,536 input codes (`codes[i]` for input code i - 32768). Input codes
@@ -97,9 +116,10 @@ Outcome<Int16Table> buildInt16Table(const std::string &op, const QuantSpec &in,
 /// when not empty, holds the exact outputs in codes (y / scale + zero point)
 /// as a better starting point than the codes; it does not change what is
 /// minimised.
-Outcome<Int16Table> fitInt16Table(const std::vector<int32_t> &codes,
-                                  const std::vector<double> &unrounded,
-                                  const QuantSpec &in, const QuantSpec &out);
+llvm::Expected<Int16Table> fitInt16Table(const std::vector<int32_t> &codes,
+                                         const std::vector<double> &unrounded,
+                                         const QuantSpec &in,
+                                         const QuantSpec &out);
 
 /// The options of --tosa-fold-to-table.
 struct FoldOptions {
@@ -166,8 +186,8 @@ struct FoldOutput {
 /// Parses `text`, runs --tosa-fold-to-table with `options` (and the
 /// verifier) and prints the result. Fails with the diagnostics when the
 /// text does not parse, an option is invalid, or the pass fails (strict).
-Outcome<FoldOutput> foldModule(const std::string &text,
-                               const FoldOptions &options);
+llvm::Expected<FoldOutput> foldModule(const std::string &text,
+                                      const FoldOptions &options);
 
 } // namespace lutfold::api
 
