@@ -29,7 +29,7 @@ namespace lutfold::baselines {
 llvm::Expected<Int16Table>
 buildExecuTorchInt16Table(const QuantParams &in, const QuantParams &out,
                           ScalarFunction fn,
-                          NumericsPreset preset = NumericsPreset::PT2E);
+                          NumericsPreset preset = kDefaultNumericsPreset);
 
 /// TFLite's LUTPopulateInt16, in float: 512 equal steps over the real range
 /// of the whole int16 type; each entry is the rounded sample at its knot

@@ -60,7 +60,7 @@ static cl::opt<unsigned> outBits("out-bits",
                                  cl::desc("Output storage width: 16 or 8"),
                                  cl::init(16));
 static cl::opt<NumericsPreset> preset("numerics", cl::desc("Numerics preset"),
-                                      cl::init(NumericsPreset::PT2E),
+                                      cl::init(kDefaultNumericsPreset),
                                       getNumericsPresetValues());
 static cl::opt<bool> dump("dump", cl::desc("Print the output code of "
                                            "LutFold's table for every input "

@@ -221,14 +221,8 @@ lutfold::api::fitInt16Table(const std::vector<int32_t> &codes,
                          std::to_string(outParams.qmin) + ", " +
                          std::to_string(outParams.qmax) + "]");
   }
-  Int16Reference reference;
+  Int16Reference reference = Int16Reference::between(inParams, outParams);
   reference.codes = codes;
-  reference.inputMin = inParams.qmin;
-  reference.inputMax = inParams.qmax;
-  reference.outputStorage = outParams.storage;
-  reference.outputMin = outParams.qmin;
-  reference.outputMax = outParams.qmax;
-  reference.outputZeroPoint = outParams.zeroPoint;
   if (unrounded.empty()) {
     reference.unrounded.assign(codes.begin(), codes.end());
   } else {

@@ -19,6 +19,18 @@
 
 using namespace lutfold;
 
+Int16Reference Int16Reference::between(const QuantParams &in,
+                                       const QuantParams &out) {
+  Int16Reference reference;
+  reference.inputMin = in.qmin;
+  reference.inputMax = in.qmax;
+  reference.outputStorage = out.storage;
+  reference.outputMin = out.qmin;
+  reference.outputMax = out.qmax;
+  reference.outputZeroPoint = out.zeroPoint;
+  return reference;
+}
+
 llvm::Expected<Int16Reference>
 lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
                              ScalarFunction fn, NumericsPreset preset) {
@@ -27,14 +39,9 @@ lutfold::buildInt16Reference(const QuantParams &in, const QuantParams &out,
 
   Quantizer dequantizer(in, preset);
   Quantizer quantizer(out, preset);
-  Int16Reference reference;
+  Int16Reference reference = Int16Reference::between(in, out);
   reference.codes.resize(Int16Table::kNumCodes);
   reference.unrounded.resize(Int16Table::kNumCodes);
-  reference.inputMin = in.qmin;
-  reference.inputMax = in.qmax;
-  reference.outputStorage = out.storage;
-  reference.outputMin = out.qmin;
-  reference.outputMax = out.qmax;
   reference.outputZeroPoint = quantizer.nanCode();
   // In passes over blocks of codes, as for int8 tables: the function's calls
   // run back to back, and the quantization is one branch-light loop; the
@@ -85,15 +92,10 @@ lutfold::buildInt16CodeReference(const ScalarProgram &program) {
   reference.outputStorage = *output;
   // Nothing says what code a zero is: RESCALE adds none to 8-bit outputs.
   reference.outputZeroPoint = 0;
-  for (unsigned i = 0; i < Int16Table::kNumCodes; ++i) {
-    int64_t code = Int16Table::kFirstCode + static_cast<int64_t>(i);
-    ScalarEvaluation evaluation =
-        program.evaluateDetailed(static_cast<double>(code));
-    if (evaluation.sawNaN)
-      reference.nanInputCodes.push_back(code);
-    reference.codes[i] = static_cast<int32_t>(evaluation.value);
-    reference.unrounded[i] = evaluation.value;
-  }
+  program.evaluateCodes(Int16Table::kFirstCode, reference.unrounded,
+                        reference.nanInputCodes);
+  for (unsigned i = 0; i < Int16Table::kNumCodes; ++i)
+    reference.codes[i] = static_cast<int32_t>(reference.unrounded[i]);
   // The outputs stay within those of the program: a range it clamps to (a
   // narrow one, say) is kept without being named.
   auto [lowest, highest] =

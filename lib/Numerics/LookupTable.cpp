@@ -48,13 +48,9 @@ lutfold::buildInt8CodeTable(const ScalarProgram &program) {
         llvm::inconvertibleErrorCode(),
         "the program does not map i8 codes to i8 codes");
   Int8Table table;
-  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i) {
-    int64_t code = Int8Table::kFirstCode + static_cast<int64_t>(i);
-    ScalarEvaluation evaluation =
-        program.evaluateDetailed(static_cast<double>(code));
-    if (evaluation.sawNaN)
-      table.nanInputCodes.push_back(code);
-    table.entries[i] = static_cast<int8_t>(evaluation.value);
-  }
+  std::array<double, Int8Table::kNumEntries> values;
+  program.evaluateCodes(Int8Table::kFirstCode, values, table.nanInputCodes);
+  for (unsigned i = 0; i < Int8Table::kNumEntries; ++i)
+    table.entries[i] = static_cast<int8_t>(values[i]);
   return table;
 }

@@ -286,6 +286,18 @@ ScalarEvaluation ScalarProgram::evaluateDetailed(double input) const {
   return evaluation;
 }
 
+void ScalarProgram::evaluateCodes(
+    int64_t firstCode, llvm::MutableArrayRef<double> values,
+    llvm::SmallVectorImpl<int64_t> &nanCodes) const {
+  for (size_t i = 0, e = values.size(); i != e; ++i) {
+    int64_t code = firstCode + static_cast<int64_t>(i);
+    ScalarEvaluation evaluation = evaluateDetailed(static_cast<double>(code));
+    if (evaluation.sawNaN)
+      nanCodes.push_back(code);
+    values[i] = evaluation.value;
+  }
+}
+
 float ScalarProgram::operator()(float input) const {
   // One f32 operator on the input (sigmoid, tanh, exp, ...) computes its f32
   // function, as the interpreter would, without interpreting: table

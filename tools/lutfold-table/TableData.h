@@ -46,7 +46,7 @@ struct CodeRow {
 struct TableData {
   /// What the table computes: an operation name or an island's operations.
   std::string description;
-  NumericsPreset preset = NumericsPreset::PT2E;
+  NumericsPreset preset = kDefaultNumericsPreset;
   /// Whether the table maps codes to codes with no quantization parameters
   /// (a plain-TOSA island): i8 to i8, or i16 to i16 or i8.
   bool plain = false;

@@ -73,7 +73,7 @@ static cl::opt<bool> listIslands("list",
                                  cl::desc("List the file's islands and stop"),
                                  cl::cat(toolCategory));
 static cl::opt<NumericsPreset> preset("numerics", cl::desc("Numerics preset"),
-                                      cl::init(NumericsPreset::PT2E),
+                                      cl::init(kDefaultNumericsPreset),
                                       getNumericsPresetValues(),
                                       cl::cat(toolCategory));
 enum class Format { CSV, JSON, SVG };

@@ -86,6 +86,10 @@ struct Int16Reference {
   /// Output zero point, the code of NaN results.
   int64_t outputZeroPoint = 0;
   llvm::SmallVector<int64_t, 0> nanInputCodes;
+
+  /// A reference from `in` to `out` without outputs yet: the input codes
+  /// that count, the output's storage, codes and zero point.
+  static Int16Reference between(const QuantParams &in, const QuantParams &out);
 };
 
 /// The preset's reference for `fn` from an i16 input type to an i16 or i8
@@ -95,7 +99,7 @@ struct Int16Reference {
 llvm::Expected<Int16Reference>
 buildInt16Reference(const QuantParams &in, const QuantParams &out,
                     ScalarFunction fn,
-                    NumericsPreset preset = NumericsPreset::PT2E);
+                    NumericsPreset preset = kDefaultNumericsPreset);
 
 Int16TableError measureInt16TableError(const Int16Table &table,
                                        const Int16Reference &reference);
@@ -125,7 +129,7 @@ buildInt16CodeReference(const ScalarProgram &program);
 llvm::Expected<Int16Table>
 buildInt16Table(const QuantParams &in, const QuantParams &out,
                 ScalarFunction fn,
-                NumericsPreset preset = NumericsPreset::PT2E);
+                NumericsPreset preset = kDefaultNumericsPreset);
 
 } // namespace lutfold
 

@@ -56,7 +56,7 @@ struct Int8Table {
 /// invalid or does not use signed 8-bit storage.
 llvm::Expected<Int8Table>
 buildInt8Table(const QuantParams &in, const QuantParams &out, ScalarFunction fn,
-               NumericsPreset preset = NumericsPreset::PT2E);
+               NumericsPreset preset = kDefaultNumericsPreset);
 
 /// Builds the int8 table of a program that maps int8 codes to int8 codes
 /// directly (an island written in plain TOSA, with no quantization types):

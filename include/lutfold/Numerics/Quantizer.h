@@ -67,7 +67,10 @@ struct NumericsPresetInfo {
   bool guardsOverflow;
 };
 
-/// Every preset, the default (PT2E) first.
+/// The preset options and functions default to: PyTorch PT2E's.
+inline constexpr NumericsPreset kDefaultNumericsPreset = NumericsPreset::PT2E;
+
+/// Every preset, in NumericsPreset's order.
 llvm::ArrayRef<NumericsPresetInfo> getNumericsPresets();
 const NumericsPresetInfo &getNumericsPresetInfo(NumericsPreset preset);
 

@@ -152,6 +152,11 @@ public:
   /// type.
   ScalarEvaluation evaluateDetailed(double input) const;
   double evaluate(double input) const { return evaluateDetailed(input).value; }
+  /// Evaluates the program on the integer codes firstCode, firstCode + 1,
+  /// ..., one per element of `values`, appending to `nanCodes` those whose
+  /// evaluation saw a NaN: a table of a program on codes.
+  void evaluateCodes(int64_t firstCode, llvm::MutableArrayRef<double> values,
+                     llvm::SmallVectorImpl<int64_t> &nanCodes) const;
 
   /// Evaluates on a float input and returns the result as float; the shape
   /// the table builders take (see ScalarFunction).

@@ -58,7 +58,7 @@ def TosaFoldToTable : Pass<"tosa-fold-to-table"> {
   ];
   let options = [
     Option<"numerics", "numerics", "::lutfold::NumericsPreset",
-           /*default=*/"::lutfold::NumericsPreset::PT2E",
+           /*default=*/"::lutfold::kDefaultNumericsPreset",
            "The numerics preset whose quantize/dequantize arithmetic the "
            "tables reproduce (--help lists the presets; docs/Numerics.md "
            "describes them); plain-TOSA islands follow their own IR",
@@ -127,7 +127,7 @@ def TosaExpandQdq : Pass<"tosa-expand-qdq"> {
   ];
   let options = [
     Option<"numerics", "numerics", "::lutfold::NumericsPreset",
-           /*default=*/"::lutfold::NumericsPreset::PT2E",
+           /*default=*/"::lutfold::kDefaultNumericsPreset",
            "The numerics preset whose quantize/dequantize arithmetic to "
            "spell out (as --tosa-fold-to-table's numerics)",
            [{::lutfold::getNumericsPresetValues()}]>,
