@@ -67,30 +67,34 @@ QuantSpec toSpec(const SpecTuple &tuple) {
   return spec;
 }
 
-/// The fields of lutfold.Int16TableError.
-py::dict toPython(const Int16TableError &error) {
-  py::dict fields;
-  fields["max_error"] = error.maxError;
-  fields["mean_error"] = error.meanError;
-  fields["wrong_codes"] = error.numWrong;
-  fields["codes"] = error.numCodes;
-  fields["nan_codes"] = error.numNaNCodes;
-  return fields;
+/// A class of lutfold._types, the Python types the functions return.
+py::object getType(const char *name) {
+  return py::module_::import("lutfold._types").attr(name);
 }
 
-/// (entries, rescale, error) of an int16 table.
-py::tuple toPython(const Int16Table &table) {
+py::object toPython(const Int16TableError &error) {
+  using namespace py::literals;
+  return getType("Int16TableError")(
+      "max_error"_a = error.maxError, "mean_error"_a = error.meanError,
+      "wrong_codes"_a = error.numWrong, "codes"_a = error.numCodes,
+      "nan_codes"_a = error.numNaNCodes);
+}
+
+template <typename T> py::object toPython(const std::optional<T> &value) {
+  return value ? toPython(*value) : py::none();
+}
+
+/// A lutfold.Int16Table.
+py::object toPython(const Int16Table &table) {
+  using namespace py::literals;
   py::array_t<int16_t> entries(kInt16TableEntries);
   std::copy(table.entries.begin(), table.entries.end(), entries.mutable_data());
-  py::dict rescale;
-  rescale["multiplier"] = table.rescale.multiplier;
-  rescale["shift"] = table.rescale.shift;
-  rescale["output_zero_point"] = table.rescale.outputZeroPoint;
-  rescale["output_bits"] = table.rescale.output.bitWidth;
-  py::object error = py::none();
-  if (table.fitError)
-    error = toPython(*table.fitError);
-  return py::make_tuple(entries, rescale, error);
+  py::object rescale =
+      getType("Rescale")("multiplier"_a = table.rescale.multiplier,
+                         "shift"_a = table.rescale.shift,
+                         "output_zero_point"_a = table.rescale.outputZeroPoint,
+                         "output_bits"_a = table.rescale.output.bitWidth);
+  return getType("Int16Table")(entries, rescale, toPython(table.fitError));
 }
 
 py::array_t<int8_t> int8Table(const std::string &op, const SpecTuple &in,
@@ -104,16 +108,16 @@ py::array_t<int8_t> int8Table(const std::string &op, const SpecTuple &in,
   return result;
 }
 
-py::tuple int16Table(const std::string &op, const SpecTuple &in,
-                     const SpecTuple &out, const std::string &numerics) {
+py::object int16Table(const std::string &op, const SpecTuple &in,
+                      const SpecTuple &out, const std::string &numerics) {
   llvm::Expected<Int16Table> table = withoutGil(
       [&] { return buildInt16Table(op, toSpec(in), toSpec(out), numerics); });
   return toPython(unwrap(std::move(table)));
 }
 
-py::tuple fit(py::array_t<int32_t, py::array::c_style> codes,
-              std::optional<py::array_t<double, py::array::c_style>> unrounded,
-              const SpecTuple &in, const SpecTuple &out) {
+py::object fit(py::array_t<int32_t, py::array::c_style> codes,
+               std::optional<py::array_t<double, py::array::c_style>> unrounded,
+               const SpecTuple &in, const SpecTuple &out) {
   std::vector<int32_t> codeVector(codes.data(), codes.data() + codes.size());
   std::vector<double> unroundedVector;
   if (unrounded)
@@ -156,23 +160,16 @@ py::array_t<int32_t> evaluate(py::array_t<int16_t, py::array::c_style> entries,
   return result;
 }
 
-/// The fields of lutfold.FoldRecord; None where a field does not apply.
-py::dict toPython(const FoldRecord &record) {
-  py::dict fields;
-  fields["op"] = record.op;
-  fields["location"] = record.location;
-  fields["function"] = record.function;
-  fields["folded"] = record.folded;
-  fields["reason"] = record.reason;
-  fields["ops"] = record.ops;
-  fields["encoding"] = record.encoding;
-  fields["input_type"] = record.inputType;
-  fields["output_type"] = record.outputType;
-  fields["form"] = record.form;
-  fields["table"] = record.table;
-  fields["error"] = record.error ? py::object(toPython(*record.error))
-                                 : py::object(py::none());
-  return fields;
+/// A lutfold.FoldRecord; None where a field does not apply.
+py::object toPython(const FoldRecord &record) {
+  using namespace py::literals;
+  return getType("FoldRecord")(
+      "op"_a = record.op, "location"_a = record.location,
+      "function"_a = record.function, "folded"_a = record.folded,
+      "reason"_a = record.reason, "ops"_a = record.ops,
+      "encoding"_a = record.encoding, "input_type"_a = record.inputType,
+      "output_type"_a = record.outputType, "form"_a = record.form,
+      "table"_a = record.table, "error"_a = toPython(record.error));
 }
 
 /// The keyword arguments of lutfold.fold with the pass's defaults; -1 for
@@ -215,7 +212,8 @@ py::tuple fold(const std::string &text, const std::string &numerics,
   py::list records;
   for (const FoldRecord &record : output.records)
     records.append(toPython(record));
-  return py::make_tuple(output.text, records, output.messages);
+  return py::make_tuple(getType("FoldResult")(output.text, records),
+                        output.messages);
 }
 } // namespace
 

@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import logging
 import numbers
-from dataclasses import dataclass
-from typing import (Any, Dict, Iterator, List, NamedTuple, Optional, Sequence,
-                    Tuple, Union)
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from . import _lutfold
 from ._lutfold import LutFoldError
+from ._types import (FoldRecord, FoldResult, Int16Table, Int16TableError,
+                     Rescale)
 
 __all__ = [
     "LutFoldError",
@@ -76,106 +76,6 @@ _logger = logging.getLogger("lutfold")
 
 #: Input codes of an int16 table, in the order of reference arrays.
 INT16_CODES = 65536
-
-
-class Rescale(NamedTuple):
-    """The TOSA RESCALE after an int16 TABLE.
-
-    Per tensor, scale32, SINGLE_ROUND rounding, input zero point 0, signed
-    input and output: out = clamp(apply_scale_32(table_value, multiplier,
-    shift) + output_zero_point) to the output_bits-bit signed range.
-    """
-
-    multiplier: int
-    shift: int
-    output_zero_point: int
-    output_bits: int
-
-
-class Int16TableError(NamedTuple):
-    """How far a table is from the reference it was fitted to, in output
-    codes, over the input codes that count."""
-
-    max_error: int
-    mean_error: float
-    #: Codes whose output differs from the reference.
-    wrong_codes: int
-    #: Codes measured.
-    codes: int
-    #: Codes whose float result is NaN, not measured.
-    nan_codes: int
-
-
-@dataclass(frozen=True)
-class Int16Table:
-    """An int16 TABLE (513 int16 entries) and the RESCALE after it.
-
-    Unpacks as `entries, rescale = table`. `error` is the table's error
-    against the reference it was fitted to.
-    """
-
-    entries: np.ndarray
-    rescale: Rescale
-    error: Int16TableError
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter((self.entries, self.rescale))
-
-
-@dataclass(frozen=True)
-class FoldRecord:
-    """What fold() did at one quantize: the facts of the pass's remarks.
-
-    Folded and declined records have the same fields; a field that does
-    not apply is None.
-    """
-
-    #: The operation that ends the island: "quant.qcast", or the end of a
-    #: plain-TOSA island ("tosa.cast", or an integer operation on its codes).
-    op: str
-    #: "model.mlir:12:8", as diagnostics print it.
-    location: str
-    #: The function the quantize is in.
-    function: str
-    folded: bool
-    #: Declined: why, the sentence report_declined prints.
-    reason: Optional[str]
-    #: Folded: the island's operations, the quantize left out.
-    ops: Optional[List[str]]
-    #: Folded: "quant-dialect" or "plain-tosa".
-    encoding: Optional[str]
-    #: Folded, quant dialect: the quantized input and output types.
-    input_type: Optional[str]
-    output_type: Optional[str]
-    #: Folded: "int8 TABLE" or "int16 TABLE + RESCALE".
-    form: Optional[str]
-    #: Folded: "new", or "shared" with an earlier island.
-    table: Optional[str]
-    #: Folded, int16: the error of TABLE + RESCALE against the island.
-    error: Optional[Int16TableError]
-
-    def as_dict(self) -> Dict[str, Any]:
-        """The record as plain values (for JSON), error as a dict."""
-        fields = {name: getattr(self, name)
-                  for name in self.__dataclass_fields__}
-        if self.error is not None:
-            fields["error"] = self.error._asdict()
-        return fields
-
-
-class FoldResult(NamedTuple):
-    """What fold() returns."""
-
-    #: The module after the pass, as lutfold-opt prints it.
-    text: str
-    #: One record per quantize the pass looked at, in order.
-    report: List[FoldRecord]
-
-
-def _fold_record(fields: Dict[str, Any]) -> FoldRecord:
-    error = fields.pop("error")
-    return FoldRecord(
-        error=None if error is None else Int16TableError(**error), **fields)
 
 
 #: fold()'s keyword defaults: the pass's (its Passes.td declaration).
@@ -222,11 +122,6 @@ def _check_numerics(numerics: str) -> str:
             f"{', '.join(NUMERICS)})"
         )
     return numerics
-
-
-def _int16_table(native: Tuple) -> Int16Table:
-    entries, rescale, error = native
-    return Int16Table(entries, Rescale(**rescale), Int16TableError(**error))
 
 
 def fold(
@@ -291,7 +186,7 @@ def fold(
                 f"{name} must be None or an integer >= 0, got {value!r}")
     if max_int16_error is not None:
         max_error = max_int16_error
-    text, report, messages = _lutfold.fold(
+    result, messages = _lutfold.fold(
         mlir_text,
         _check_numerics(numerics),
         op_list,
@@ -310,7 +205,7 @@ def fold(
             "%s",
             message,
         )
-    return FoldResult(text, [_fold_record(dict(r)) for r in report])
+    return result
 
 
 def int8_table(
@@ -356,13 +251,11 @@ def int16_table(
 
     Returns Int16Table(entries, rescale); its `error` is the fit's error.
     """
-    return _int16_table(
-        _lutfold.int16_table(
-            str(op),
-            _spec(input_q, "input_q", 16),
-            _spec(output_q, "output_q"),
-            _check_numerics(numerics),
-        )
+    return _lutfold.int16_table(
+        str(op),
+        _spec(input_q, "input_q", 16),
+        _spec(output_q, "output_q"),
+        _check_numerics(numerics),
     )
 
 
@@ -416,11 +309,8 @@ def fit_int16_table(
     codes = _array(reference, "reference", "integer", np.int32)
     exact = None if unrounded is None else _array(
         unrounded, "unrounded", "number", np.float64)
-    return _int16_table(
-        _lutfold.fit_int16_table(
-            codes, exact, _spec(input_q, "input_q", 16), _spec(output_q, "output_q")
-        )
-    )
+    return _lutfold.fit_int16_table(
+        codes, exact, _spec(input_q, "input_q", 16), _spec(output_q, "output_q"))
 
 
 def evaluate_int16_table(

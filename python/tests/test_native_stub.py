@@ -46,19 +46,19 @@ func.func @f(%x: tensor<4x!quant.uniform<i8:f32, 0.05>>, %y: tensor<4xf32>)
 """
 
 
-def test_returned_dicts_have_the_declared_keys():
+def test_native_functions_return_the_declared_types():
     _, typed_dicts = _stub()
-    _, records, _ = _lutfold.fold(SIGMOID, "pt2e", [], 64, False, False,
-                                  False, False, -1, "<input>", True)
-    assert [r["folded"] for r in records] == [True, False]
-    for record in records:
-        assert list(record) == typed_dicts["_FoldRecord"]
+    result, messages = _lutfold.fold(SIGMOID, "pt2e", [], 64, False, False,
+                                     False, False, -1, "<input>", True)
+    assert isinstance(result, lutfold.FoldResult) and messages == []
+    assert [r.folded for r in result.report] == [True, False]
+    assert all(isinstance(r, lutfold.FoldRecord) for r in result.report)
     assert list(_lutfold.fold_defaults()) == typed_dicts["_FoldDefaults"]
     spec = ("!quant.uniform<i16:f32, 2.44140625e-04>", 0.0, 0, 0, 0, 0)
-    entries, rescale, error = _lutfold.int16_table("tanh", spec, spec, "pt2e")
-    assert list(rescale) == typed_dicts["_Rescale"]
-    assert list(error) == typed_dicts["_Int16TableError"]
-    assert list(error) == list(lutfold.Int16TableError._fields)
+    table = _lutfold.int16_table("tanh", spec, spec, "pt2e")
+    assert isinstance(table, lutfold.Int16Table)
+    assert isinstance(table.rescale, lutfold.Rescale)
+    assert isinstance(table.error, lutfold.Int16TableError)
 
 
 def test_fold_takes_its_defaults_from_the_pass(bin_dir):
