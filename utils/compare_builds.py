@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-SEPARATOR = "// -----"
+from replay_corpus import split_cases
 
 # (name, arguments); `{yaml}` is replaced by the remark file's path.
 CONFIGS = [
@@ -45,20 +45,6 @@ CONFIGS = [
     ("pipeline-expand", ["--lutfold-pipeline=expand-remaining=true "
                          "numerics=tflite"]),
 ]
-
-
-def split_cases(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        text = f.read()
-    cases, current = [], []
-    for line in text.split("\n"):
-        if line.strip().startswith(SEPARATOR):
-            cases.append("\n".join(current))
-            current = []
-        else:
-            current.append(line)
-    cases.append("\n".join(current))
-    return [case for case in cases if case.strip()]
 
 
 def run(tool, args, case):
@@ -97,7 +83,7 @@ def main():
                if not options.config or c[0] in options.config]
     jobs = [(path, i, case, name, args)
             for path in inputs(options.paths)
-            for i, case in enumerate(split_cases(path))
+            for i, (_, case) in enumerate(split_cases(path))
             for name, args in configs]
 
     def compare(job):
