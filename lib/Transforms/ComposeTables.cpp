@@ -316,12 +316,12 @@ void ChainComposer::apply(Plan &plan) {
   if (chain.steps.size() < 2)
     return;
 
-  CachedTable table{QuantizedTable(Int8Table{plan.entries, {}})};
-  table.entries =
+  LookupOperands operands;
+  operands.entries =
       DenseElementsAttr::get(RankedTensorType::get({256}, rewriter.getI8Type()),
                              ArrayRef<int8_t>(plan.entries));
-  EmittedLookup lookup =
-      emitter.emitLookup(table, chain.source, rewriter.getI8Type(), end, loc);
+  EmittedLookup lookup = emitter.emitLookup(operands, chain.source,
+                                            rewriter.getI8Type(), end, loc);
   reportComposed(end, options.reportComposed, "composed into one table",
                  "table", plan.ops, lookup.isNewTable);
   replace(chain, lookup.value);

@@ -285,7 +285,7 @@ LogicalResult IslandFolder::foldSink(Operation *sink) {
   // of the quantize would; remarks (report-folded) name the island's ops.
   Location loc = sink->getLoc();
   EmittedLookup lookup = emitter.emitLookup(
-      *table, storage, outStorageType.getElementType(), sink, loc);
+      table->operands, storage, outStorageType.getElementType(), sink, loc);
   result.numTables += lookup.isNewTable;
   // The lookup has exactly its input's shape. The quantize may carry a
   // more (or less) refined but compatible shape; a tensor.cast bridges them.

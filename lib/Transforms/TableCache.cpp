@@ -50,20 +50,22 @@ void TableCache::createAttributes(CachedTable &cached) {
   auto i8 = IntegerType::get(context, 8);
   auto i32 = IntegerType::get(context, 32);
   if (const Int8Table *table = cached.getInt8()) {
-    cached.entries = getVector(i8, table->entries);
+    cached.operands.entries = getVector(i8, table->entries);
     return;
   }
   const Int16Table &table = *cached.getInt16();
   const TosaRescale &rescale = table.rescale;
-  cached.entries = getVector(IntegerType::get(context, 16), table.entries);
-  cached.multiplier = getVector(i32, std::array{rescale.multiplier});
-  cached.shift = getVector(i8, std::array{static_cast<int8_t>(rescale.shift)});
-  cached.inputZeroPoint = getVector(i32, std::array{int32_t(0)});
+  cached.operands.entries =
+      getVector(IntegerType::get(context, 16), table.entries);
+  cached.operands.multiplier = getVector(i32, std::array{rescale.multiplier});
+  cached.operands.shift =
+      getVector(i8, std::array{static_cast<int8_t>(rescale.shift)});
+  cached.operands.inputZeroPoint = getVector(i32, std::array{int32_t(0)});
   if (rescale.output.bitWidth == 8)
-    cached.outputZeroPoint =
+    cached.operands.outputZeroPoint =
         getVector(i8, std::array{static_cast<int8_t>(rescale.outputZeroPoint)});
   else
-    cached.outputZeroPoint =
+    cached.operands.outputZeroPoint =
         getVector(IntegerType::get(context, 16),
                   std::array{static_cast<int16_t>(rescale.outputZeroPoint)});
 }

@@ -15,6 +15,8 @@
 #ifndef LUTFOLD_LIB_TRANSFORMS_TABLECACHE_H
 #define LUTFOLD_LIB_TRANSFORMS_TABLECACHE_H
 
+#include "TableEmitter.h"
+
 #include "lutfold/Numerics/QuantizedTable.h"
 #include "lutfold/Numerics/ScalarProgram.h"
 #include "lutfold/Transforms/QuantTypes.h"
@@ -37,13 +39,8 @@ struct CachedTable {
   const Int16Table *getInt16() const { return std::get_if<Int16Table>(&table); }
 
   QuantizedTable table;
-  /// The table operand of TABLE: 256 i8 or 513 i16 entries.
-  mlir::DenseElementsAttr entries;
-  /// int16: the operands of the RESCALE after the TABLE.
-  mlir::DenseElementsAttr multiplier;
-  mlir::DenseElementsAttr shift;
-  mlir::DenseElementsAttr inputZeroPoint;
-  mlir::DenseElementsAttr outputZeroPoint;
+  /// Its IR: TABLE's entries and, for int16, the RESCALE's operands.
+  LookupOperands operands;
 };
 
 class TableCache {

@@ -111,24 +111,25 @@ SharedConstant TableEmitter::getConstant(DenseElementsAttr value,
   return {shared, /*isNew=*/true};
 }
 
-EmittedLookup TableEmitter::emitLookup(const CachedTable &table, Value storage,
-                                       Type outStorageElement, Operation *sink,
-                                       Location loc) {
+EmittedLookup TableEmitter::emitLookup(const LookupOperands &operands,
+                                       Value storage, Type outStorageElement,
+                                       Operation *sink, Location loc) {
   FunctionOpInterface function = getSharingFunction(sink);
-  SharedConstant entries = getConstant(table.entries, function, sink, loc);
+  SharedConstant entries = getConstant(operands.entries, function, sink, loc);
   auto storageType = cast<RankedTensorType>(storage.getType());
-  if (table.getInt8()) {
+  if (!operands.hasRescale()) {
     rewriter.setInsertionPoint(sink);
     return {tosa::TableOp::create(rewriter, loc, storageType, storage,
                                   entries.value),
             entries.isNew};
   }
-  Value multiplier = getConstant(table.multiplier, function, sink, loc).value;
-  Value shift = getConstant(table.shift, function, sink, loc).value;
+  Value multiplier =
+      getConstant(operands.multiplier, function, sink, loc).value;
+  Value shift = getConstant(operands.shift, function, sink, loc).value;
   Value inputZeroPoint =
-      getConstant(table.inputZeroPoint, function, sink, loc).value;
+      getConstant(operands.inputZeroPoint, function, sink, loc).value;
   Value outputZeroPoint =
-      getConstant(table.outputZeroPoint, function, sink, loc).value;
+      getConstant(operands.outputZeroPoint, function, sink, loc).value;
 
   rewriter.setInsertionPoint(sink);
   // TABLE gives the interpolated value in 16.7 fixed point; RESCALE brings

@@ -15,9 +15,8 @@
 #ifndef LUTFOLD_LIB_TRANSFORMS_TABLEEMITTER_H
 #define LUTFOLD_LIB_TRANSFORMS_TABLEEMITTER_H
 
-#include "TableCache.h"
-
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -26,6 +25,19 @@
 #include <optional>
 
 namespace lutfold {
+
+/// The constant operands of a lookup: TABLE's entries (256 i8 or 513 i16)
+/// and, after an int16 TABLE, the RESCALE's.
+struct LookupOperands {
+  mlir::DenseElementsAttr entries;
+  /// Null without a RESCALE (an int8 TABLE).
+  mlir::DenseElementsAttr multiplier;
+  mlir::DenseElementsAttr shift;
+  mlir::DenseElementsAttr inputZeroPoint;
+  mlir::DenseElementsAttr outputZeroPoint;
+
+  bool hasRescale() const { return static_cast<bool>(multiplier); }
+};
 
 /// A constant operand, and whether this request created it.
 struct SharedConstant {
@@ -52,9 +64,9 @@ public:
   /// `user`.
   mlir::Value getStorageView(mlir::Value source, mlir::Operation *user);
 
-  /// TABLE (int8) or TABLE + RESCALE (int16) of `storage` with `table`,
+  /// TABLE, with a RESCALE after it when `operands` have one, of `storage`,
   /// before `sink`, producing `outStorageElement` values.
-  EmittedLookup emitLookup(const CachedTable &table, mlir::Value storage,
+  EmittedLookup emitLookup(const LookupOperands &operands, mlir::Value storage,
                            mlir::Type outStorageElement, mlir::Operation *sink,
                            mlir::Location loc);
 
