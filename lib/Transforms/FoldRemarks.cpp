@@ -54,6 +54,8 @@ static constexpr PassRemarkId kDeclined{"tosa-fold-to-table", "declined",
                                         "IslandDeclined", RemarkKind::Missed};
 static constexpr PassRemarkId kFolded{"tosa-fold-to-table", "folded",
                                       "IslandFolded", RemarkKind::Passed};
+static constexpr PassRemarkId kNaN{"tosa-fold-to-table", "nan", "NaNCodes",
+                                   RemarkKind::Analysis};
 static constexpr PassRemarkId kSummary{"tosa-fold-to-table", "summary",
                                        "FoldSummary", RemarkKind::Analysis};
 
@@ -131,9 +133,21 @@ void lutfold::emitNaNRemarks(
     Operation *op = origin ? island.instructionOps[*origin] : nullptr;
     codesByOp[op ? op : island.sink].push_back(code);
   }
-  for (auto &[op, codes] : codesByOp)
-    op->emitRemark() << "'" << op->getName() << "' gives NaN for input codes "
-                     << formatCodeRanges(codes) << "; " << policy;
+  // Always printed: a NaN is a fact about the model people should see.
+  for (auto &[op, codes] : codesByOp) {
+    std::string ranges = formatCodeRanges(codes);
+    emitPassRemark(
+        kNaN, op->getLoc(), op, getFunctionName(op), /*print=*/true,
+        [&](InFlightDiagnostic &diagnostic) {
+          diagnostic << "'" << op->getName() << "' gives NaN for input codes "
+                     << ranges << "; " << policy;
+        },
+        [&](remark::detail::InFlightRemark &remark) {
+          remark << RemarkArg("Op", op->getName().getStringRef())
+                 << RemarkArg("InputCodes", ranges)
+                 << RemarkArg("Policy", policy);
+        });
+  }
 }
 
 /// The facts of a folded island's remarks.
