@@ -212,8 +212,10 @@ py::tuple fold(const std::string &text, const std::string &numerics,
   py::list records;
   for (const FoldRecord &record : output.records)
     records.append(toPython(record));
-  return py::make_tuple(getType("FoldResult")(output.text, records),
-                        output.messages);
+  py::list messages;
+  for (const Message &message : output.messages)
+    messages.append(py::make_tuple(message.severity, message.text));
+  return py::make_tuple(getType("FoldResult")(output.text, records), messages);
 }
 } // namespace
 

@@ -69,9 +69,12 @@ static std::string formatDiagnostic(const Diagnostic &diagnostic) {
 
 DiagnosticCollector::DiagnosticCollector(MLIRContext &context)
     : handler(&context, [this](Diagnostic &diagnostic) {
-        (diagnostic.getSeverity() == DiagnosticSeverity::Error ? errors
-                                                               : messages)
-            .push_back(formatDiagnostic(diagnostic));
+        DiagnosticSeverity severity = diagnostic.getSeverity();
+        if (severity == DiagnosticSeverity::Error)
+          errors.push_back(formatDiagnostic(diagnostic));
+        else
+          messages.push_back(
+              {getSeverityName(severity).str(), formatDiagnostic(diagnostic)});
         return success();
       }) {}
 

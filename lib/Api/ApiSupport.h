@@ -42,7 +42,7 @@ public:
 
   std::vector<std::string> errors;
   /// Warnings and remarks.
-  std::vector<std::string> messages;
+  std::vector<Message> messages;
 
 private:
   mlir::ScopedDiagnosticHandler handler;

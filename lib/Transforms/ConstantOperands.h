@@ -21,6 +21,7 @@
 #include "mlir/IR/Value.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
 
 #include <optional>
 #include <string>

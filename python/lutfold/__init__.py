@@ -199,12 +199,9 @@ def fold(
         source_name,
         bool(verify),
     )
-    for message in messages:
-        _logger.log(
-            logging.WARNING if ": warning: " in message else logging.INFO,
-            "%s",
-            message,
-        )
+    for severity, message in messages:
+        _logger.log(logging.WARNING if severity == "warning" else logging.INFO,
+                    "%s", message)
     return result
 
 

@@ -51,6 +51,10 @@ def test_native_functions_return_the_declared_types():
     result, messages = _lutfold.fold(SIGMOID, "pt2e", [], 64, False, False,
                                      False, False, -1, "<input>", True)
     assert isinstance(result, lutfold.FoldResult) and messages == []
+    _, messages = _lutfold.fold(SIGMOID, "pt2e", [], 64, False, True, False,
+                                False, -1, "<input>", True)
+    assert [severity for severity, _ in messages] == ["remark"]
+    assert "remark: folded into a table: tosa.sigmoid" in messages[0][1]
     assert [r.folded for r in result.report] == [True, False]
     assert all(isinstance(r, lutfold.FoldRecord) for r in result.report)
     assert list(_lutfold.fold_defaults()) == typed_dicts["_FoldDefaults"]

@@ -173,14 +173,22 @@ struct FoldRecord {
   std::optional<Int16TableError> error;
 };
 
+/// A remark or warning emitted on the way.
+struct Message {
+  /// "remark" or "warning" (notes travel with their diagnostic).
+  std::string severity;
+  /// As diagnostics print it: "<input>:3:5: remark: ...".
+  std::string text;
+};
+
 struct FoldOutput {
   /// The module after the pass, as mlir-opt prints it.
   std::string text;
   /// One record per quantize the pass looked at, in order.
   std::vector<FoldRecord> records;
-  /// Remarks and warnings printed on the way (report-folded and friends,
-  /// NaN codes), as diagnostics print them.
-  std::vector<std::string> messages;
+  /// Remarks and warnings emitted on the way (report-folded and friends,
+  /// NaN codes), in order.
+  std::vector<Message> messages;
 };
 
 /// Parses `text`, runs --tosa-fold-to-table with `options` (and the
