@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-from replay_corpus import split_cases
+from replay_corpus import collect, split_cases
 
 # (name, arguments); `{yaml}` is replaced by the remark file's path.
 CONFIGS = [
@@ -60,17 +60,6 @@ def run(tool, args, case):
         return proc.returncode, proc.stdout, proc.stderr, remarks
 
 
-def inputs(paths):
-    for path in paths:
-        if os.path.isdir(path):
-            for root, _, files in sorted(os.walk(path)):
-                for name in sorted(files):
-                    if name.endswith(".mlir"):
-                        yield os.path.join(root, name)
-        else:
-            yield path
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", required=True)
@@ -82,7 +71,7 @@ def main():
     configs = [c for c in CONFIGS
                if not options.config or c[0] in options.config]
     jobs = [(path, i, case, name, args)
-            for path in inputs(options.paths)
+            for path in collect(options.paths)
             for i, (_, case) in enumerate(split_cases(path))
             for name, args in configs]
 
