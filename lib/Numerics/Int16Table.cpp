@@ -21,14 +21,10 @@ using namespace lutfold;
 
 Int16Reference Int16Reference::between(const QuantParams &in,
                                        const QuantParams &out) {
-  Int16Reference reference;
-  reference.inputMin = in.qmin;
-  reference.inputMax = in.qmax;
-  reference.outputStorage = out.storage;
-  reference.outputMin = out.qmin;
-  reference.outputMax = out.qmax;
-  reference.outputZeroPoint = out.zeroPoint;
-  return reference;
+  return Int16Reference{
+      /*codes=*/{},        /*unrounded=*/{}, in.qmin,  in.qmax,
+      out.storage,         out.qmin,         out.qmax, out.zeroPoint,
+      /*nanInputCodes=*/{}};
 }
 
 llvm::Expected<Int16Reference>
