@@ -89,7 +89,7 @@ static int buildTables() {
   lutfold::Int16TableError error =
       lutfold::measureInt16TableError(*table16, *reference);
   llvm::outs() << "int16 tanh: 513 entries, error at most " << error.maxError
-               << " output codes\n";
+               << (error.maxError == 1 ? " output code\n" : " output codes\n");
   return 0;
 }
 

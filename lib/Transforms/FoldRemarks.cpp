@@ -193,7 +193,8 @@ static void printFolded(InFlightDiagnostic &diagnostic,
     std::string mean;
     llvm::raw_string_ostream(mean) << llvm::format("%.4f", error->meanError);
     diagnostic << "; TABLE + RESCALE, error at most " << error->maxError
-               << " output codes, mean " << mean;
+               << (error->maxError == 1 ? " output code" : " output codes")
+               << ", mean " << mean;
     if (error->numNaNCodes)
       diagnostic << " (" << error->numNaNCodes << " NaN codes not counted)";
   }

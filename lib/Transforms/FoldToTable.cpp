@@ -245,7 +245,8 @@ LogicalResult IslandFolder::checkErrorCap(
               (cap == 1 ? " code" : " codes") +
               " (one 64th of the output range; max-error sets it)";
   return decline(sink, "TABLE + RESCALE is off by up to " + Twine(error) +
-                           " output codes, above " + capText);
+                           (error == 1 ? " output code" : " output codes") +
+                           ", above " + capText);
 }
 
 LogicalResult IslandFolder::foldSink(Operation *sink) {

@@ -160,9 +160,7 @@ llvm::Error IslandCollector::visit(Value value) {
   if (!getIslandOpcode(def)) {
     if (isPlainInput(value))
       return addInput(value, value).takeError();
-    return makeReason(describe(def) +
-                      " is not an element-wise operation an island "
-                      "may contain");
+    return makeReason(describeNonIslandOp(def));
   }
   // An operand computed from constants alone is a constant of the island.
   if (!isComputedFromConstants(def))

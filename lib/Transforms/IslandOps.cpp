@@ -288,13 +288,21 @@ static llvm::Error checkTypes(Operation *op, const ElementwiseStep &step) {
   return llvm::Error::success();
 }
 
+std::string lutfold::describeNonIslandOp(Operation *op) {
+  // Element-wise operations of other dialects (math.tanh, arith.addf) are
+  // not TOSA: say that, rather than that they are not element-wise.
+  if (op->getName().getDialectNamespace() !=
+      tosa::TosaDialect::getDialectNamespace())
+    return describe(op) + " is not a TOSA operation; islands hold TOSA "
+                          "element-wise operations";
+  return describe(op) + " is not an element-wise operation an island may "
+                        "contain";
+}
+
 llvm::Expected<ElementwiseStep> lutfold::translateOperation(Operation *op) {
   std::optional<ScalarOpcode> opcode = getIslandOpcode(op);
-  if (!opcode) {
-    return makeReason(describe(op) +
-                      " is not an element-wise operation an island "
-                      "may contain");
-  }
+  if (!opcode)
+    return makeReason(describeNonIslandOp(op));
   llvm::Expected<ElementwiseStep> step = describeStep(op, *opcode);
   if (!step)
     return step.takeError();

@@ -67,6 +67,10 @@ std::optional<double> getSplatConstant(mlir::Value value);
 /// "'tosa.add'": an operation named as the remarks name it.
 std::string describe(mlir::Operation *op);
 
+/// Why `op`, which getIslandOpcode does not know, cannot be part of an
+/// island: it is not TOSA, or not one of TOSA's element-wise operations.
+std::string describeNonIslandOp(mlir::Operation *op);
+
 /// Translates `op` into a program step, checking that it is an operation an
 /// island may contain, with usable attributes and element types; otherwise
 /// why not, as a sentence fragment.

@@ -82,6 +82,13 @@ INT16_CODES = 65536
 _FOLD_DEFAULTS: Dict[str, Any] = _lutfold.fold_defaults()
 
 
+def _error(message: str) -> LutFoldError:
+    """A LutFoldError of the package's own checks: no MLIR diagnostics."""
+    error = LutFoldError(message)
+    error.diagnostics = []
+    return error
+
+
 def operations() -> List[str]:
     """The operation names int8_table and int16_table accept."""
     return list(_lutfold.operation_names())
@@ -100,7 +107,7 @@ def _spec(q: QuantLike, role: str, bits: int = 0) -> Tuple:
     try:
         scale, zero_point, qmin, qmax = q
     except (TypeError, ValueError):
-        raise LutFoldError(
+        raise _error(
             f"{role}: expected (scale, zero_point, qmin, qmax) or an MLIR "
             f"quantized type such as '!quant.uniform<i8:f32, 0.05:-3>', "
             f"got {q!r}"
@@ -108,16 +115,16 @@ def _spec(q: QuantLike, role: str, bits: int = 0) -> Tuple:
     if not isinstance(scale, (numbers.Real, np.floating)) or isinstance(
         scale, bool
     ):
-        raise LutFoldError(f"{role}: scale must be a number, got {scale!r}")
+        raise _error(f"{role}: scale must be a number, got {scale!r}")
     for name, value in (("zero_point", zero_point), ("qmin", qmin), ("qmax", qmax)):
         if not _is_integer(value):
-            raise LutFoldError(f"{role}: {name} must be an integer, got {value!r}")
+            raise _error(f"{role}: {name} must be an integer, got {value!r}")
     return ("", float(scale), int(zero_point), int(qmin), int(qmax), bits)
 
 
 def _check_numerics(numerics: str) -> str:
     if numerics not in NUMERICS:
-        raise LutFoldError(
+        raise _error(
             f"numerics: unknown preset {numerics!r} (expected one of "
             f"{', '.join(NUMERICS)})"
         )
@@ -176,13 +183,13 @@ def fold(
     else:
         op_list = [str(op) for op in ops]
     if not _is_integer(max_island_size) or max_island_size < 1:
-        raise LutFoldError(
+        raise _error(
             f"max_island_size must be a positive integer, got {max_island_size!r}"
         )
     for name, value in (("max_error", max_error),
                         ("max_int16_error", max_int16_error)):
         if value is not None and (not _is_integer(value) or value < 0):
-            raise LutFoldError(
+            raise _error(
                 f"{name} must be None or an integer >= 0, got {value!r}")
     if max_int16_error is not None:
         max_error = max_int16_error
@@ -259,7 +266,7 @@ def int16_table(
 def _array(value: Any, name: str, kind: str, dtype: Any) -> np.ndarray:
     array = np.asarray(value)
     if array.shape != (INT16_CODES,):
-        raise LutFoldError(
+        raise _error(
             f"{name}: expected a one-dimensional array of {INT16_CODES} "
             f"values (one per input code, -32768 first), got shape "
             f"{array.shape}"
@@ -270,13 +277,13 @@ def _array(value: Any, name: str, kind: str, dtype: Any) -> np.ndarray:
                 ".astype(numpy.int32) first)"
                 if kind == "integer" and np.issubdtype(array.dtype, np.floating)
                 else "")
-        raise LutFoldError(
+        raise _error(
             f"{name}: expected an array of {kind}s, got dtype "
             f"{array.dtype}{hint}")
     if kind == "integer" and array.size and (
         array.min() < np.iinfo(np.int32).min or array.max() > np.iinfo(np.int32).max
     ):
-        raise LutFoldError(f"{name}: output codes must fit in 32 bits")
+        raise _error(f"{name}: output codes must fit in 32 bits")
     return np.ascontiguousarray(array, dtype=dtype)
 
 
@@ -322,22 +329,22 @@ def evaluate_int16_table(
     """
     table = np.asarray(entries)
     if table.shape != (513,):
-        raise LutFoldError(
+        raise _error(
             f"entries: expected 513 values, got shape {table.shape}")
     if not np.issubdtype(table.dtype, np.integer) or (
         table.size and (table.min() < -32768 or table.max() > 32767)
     ):
-        raise LutFoldError(
+        raise _error(
             f"entries: expected int16 values, got dtype {table.dtype}")
     if isinstance(rescale, dict):
         try:
             rescale = Rescale(**rescale)
         except TypeError as error:
-            raise LutFoldError(f"rescale: {error}") from None
+            raise _error(f"rescale: {error}") from None
     try:
         multiplier, shift, output_zero_point, output_bits = rescale
     except (TypeError, ValueError):
-        raise LutFoldError(
+        raise _error(
             "rescale: expected Rescale(multiplier, shift, output_zero_point, "
             f"output_bits), got {rescale!r}"
         ) from None
@@ -348,14 +355,14 @@ def evaluate_int16_table(
         ("output_bits", output_bits),
     ):
         if not _is_integer(value):
-            raise LutFoldError(f"rescale: {name} must be an integer, got {value!r}")
+            raise _error(f"rescale: {name} must be an integer, got {value!r}")
     if not 0 <= multiplier < 2**31:
-        raise LutFoldError(
+        raise _error(
             f"rescale: multiplier {multiplier} is not a 31-bit value")
     if not 0 <= shift < 64:
-        raise LutFoldError(f"rescale: shift {shift} is outside TOSA's [2, 62]")
+        raise _error(f"rescale: shift {shift} is outside TOSA's [2, 62]")
     if not -(2**31) <= output_zero_point < 2**31:
-        raise LutFoldError(
+        raise _error(
             f"rescale: output_zero_point {output_zero_point} does not fit in 32 bits"
         )
     return _lutfold.evaluate_int16_table(

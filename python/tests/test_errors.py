@@ -151,3 +151,19 @@ def test_mangled_modules_raise_or_fold(source_dir):
             assert str(error)
             outcomes["raised"] += 1
     assert outcomes["folded"] and outcomes["raised"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: lutfold.fold("", numerics="tfl"),
+    lambda: lutfold.fold("", max_island_size=0),
+    lambda: lutfold.int8_table("sigmoid", (0.05, 0, -128), I8),
+    lambda: lutfold.fit_int16_table(np.zeros(65536), I16, I16),
+    lambda: lutfold.evaluate_int16_table(np.zeros(513, np.int16),
+                                         (1 << 30, 99, 0, 16)),
+])
+def test_every_error_of_the_package_checks_has_diagnostics(call):
+    # The package's own checks have no MLIR diagnostics to give, but the
+    # attribute is there, as on errors from the native side.
+    with pytest.raises(lutfold.LutFoldError) as raised:
+        call()
+    assert raised.value.diagnostics == []

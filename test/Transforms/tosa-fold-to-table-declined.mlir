@@ -113,7 +113,7 @@ func.func @shape_op_before_sigmoid(%arg0: tensor<4x!in>) -> tensor<?x!out> {
   %0 = quant.dcast %arg0 : tensor<4x!in> to tensor<4xf32>
   %1 = tensor.cast %0 : tensor<4xf32> to tensor<?xf32>
   %2 = tosa.sigmoid %1 : (tensor<?xf32>) -> tensor<?xf32>
-  // expected-remark@+1 {{not folded into a table: 'tensor.cast' is not an element-wise operation an island may contain}}
+  // expected-remark@+1 {{not folded into a table: 'tensor.cast' is not a TOSA operation; islands hold TOSA element-wise operations}}
   %3 = quant.qcast %2 : tensor<?xf32> to tensor<?x!out>
   return %3 : tensor<?x!out>
 }

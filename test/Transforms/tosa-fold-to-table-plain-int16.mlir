@@ -10,7 +10,7 @@
 // RUN:   --tosa-fold-to-table="report-folded=true" %s -o /dev/null 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=REMARK
 
-// REMARK: remark: folded into a table: tosa.cast, tosa.mul, tosa.sigmoid, tosa.mul; from i16 codes to i16 codes; TABLE + RESCALE, error at most {{[0-9]+}} output codes
+// REMARK: remark: folded into a table: tosa.cast, tosa.mul, tosa.sigmoid, tosa.mul; from i16 codes to i16 codes; TABLE + RESCALE, error at most {{[0-9]+}} output code{{s?}}
 // REMARK: remark: folded into a table: {{.*}}tosa.tanh{{.*}}; from i16 codes to i8 codes; TABLE + RESCALE
 
 // TensorFlow's spelling, i16 to i16.

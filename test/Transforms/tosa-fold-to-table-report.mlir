@@ -46,7 +46,7 @@ module {
   func.func @int16(%arg0: tensor<4x!quant.uniform<i16<-32767:32767>:f32, 1.2207403790398877e-04>>) -> tensor<4x!quant.uniform<i16<-32767:32767>:f32, 3.0518509475997192e-05>> {
     %0 = quant.dcast %arg0 : tensor<4x!quant.uniform<i16<-32767:32767>:f32, 1.2207403790398877e-04>> to tensor<4xf32>
     %1 = tosa.tanh %0 : (tensor<4xf32>) -> tensor<4xf32>
-    // expected-remark@+1 {{folded into a table: tosa.tanh; from 'tensor<4x!quant.uniform<i16<-32767:32767>:f32, 1.2207403790398877E-4>>' to 'tensor<4x!quant.uniform<i16<-32767:32767>:f32, 3.0518509475997192E-5>>'; TABLE + RESCALE, error at most 1 output codes, mean 0.1977; new table}}
+    // expected-remark@+1 {{folded into a table: tosa.tanh; from 'tensor<4x!quant.uniform<i16<-32767:32767>:f32, 1.2207403790398877E-4>>' to 'tensor<4x!quant.uniform<i16<-32767:32767>:f32, 3.0518509475997192E-5>>'; TABLE + RESCALE, error at most 1 output code, mean 0.1977; new table}}
     %2 = quant.qcast %1 : tensor<4xf32> to tensor<4x!quant.uniform<i16<-32767:32767>:f32, 3.0518509475997192e-05>>
     return %2 : tensor<4x!quant.uniform<i16<-32767:32767>:f32, 3.0518509475997192e-05>>
   }

@@ -195,7 +195,8 @@ tableForIsland(ModuleOp module, NumericsPreset preset) {
   if (islandIndex >= sinks.size())
     return makeReason("--island=" + llvm::Twine(islandIndex) +
                       ": the file has " + llvm::Twine(sinks.size()) +
-                      " quantizes (see --list)");
+                      (sinks.size() == 1 ? " quantize" : " quantizes") +
+                      " (see --list)");
   Operation *sink = sinks[islandIndex];
   std::string where = describeLocation(sink->getLoc());
   if (sinks.size() > 1 && islandIndex.getNumOccurrences() == 0)
