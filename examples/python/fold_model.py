@@ -25,8 +25,13 @@ def main():
                         help="fail if float is left (integer-only targets)")
     args = parser.parse_args()
 
-    with open(args.model) as f:
-        text = f.read()
+    try:
+        with open(args.model) as f:
+            text = f.read()
+    except OSError as error:
+        print(f"fold_model.py: cannot read {args.model}: {error.strerror}",
+              file=sys.stderr)
+        return 1
     try:
         result = lutfold.fold(text, args.numerics, strict=args.strict,
                               source_name=args.model)

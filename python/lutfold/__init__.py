@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import logging
 import numbers
+import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -193,19 +194,32 @@ def fold(
                 f"{name} must be None or an integer >= 0, got {value!r}")
     if max_int16_error is not None:
         max_error = max_int16_error
-    result, messages = _lutfold.fold(
-        mlir_text,
-        _check_numerics(numerics),
-        op_list,
-        int(max_island_size),
-        bool(report_declined),
-        bool(report_folded),
-        bool(report_summary),
-        bool(strict),
-        _FOLD_DEFAULTS["max_error"] if max_error is None else int(max_error),
-        source_name,
-        bool(verify),
-    )
+    try:
+        result, messages = _lutfold.fold(
+            mlir_text,
+            _check_numerics(numerics),
+            op_list,
+            int(max_island_size),
+            bool(report_declined),
+            bool(report_folded),
+            bool(report_summary),
+            bool(strict),
+            _FOLD_DEFAULTS["max_error"] if max_error is None else int(max_error),
+            source_name,
+            bool(verify),
+        )
+    except LutFoldError as error:
+        # fold takes MLIR text: a path in its place does not parse.
+        looks_like_path = "\n" not in mlir_text and (
+            mlir_text.strip().endswith(".mlir") or os.path.isfile(mlir_text))
+        if not looks_like_path:
+            raise
+        hinted = LutFoldError(
+            f"{error.args[0]}\nfold takes MLIR text, not a path: "
+            f"lutfold.fold(open({mlir_text!r}).read(), "
+            f"source_name={mlir_text!r})")
+        hinted.diagnostics = error.diagnostics
+        raise hinted from None
     for severity, message in messages:
         _logger.log(logging.WARNING if severity == "warning" else logging.INFO,
                     "%s", message)

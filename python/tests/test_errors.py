@@ -167,3 +167,11 @@ def test_every_error_of_the_package_checks_has_diagnostics(call):
     with pytest.raises(lutfold.LutFoldError) as raised:
         call()
     assert raised.value.diagnostics == []
+
+
+def test_a_path_instead_of_text_gets_a_hint(source_dir):
+    path = str(source_dir / "examples/sigmoid.mlir")
+    with raises("fold takes MLIR text, not a path") as raised:
+        lutfold.fold(path)
+    assert raised.value.diagnostics
+    assert f"open({path!r}).read()" in str(raised.value)

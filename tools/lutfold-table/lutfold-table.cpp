@@ -37,6 +37,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
@@ -192,6 +193,10 @@ tableForIsland(ModuleOp module, NumericsPreset preset) {
     listFileIslands(sinks);
     return std::nullopt;
   }
+  // A file without islands, when no --island was asked for.
+  if (sinks.empty() && islandIndex.getNumOccurrences() == 0)
+    return makeReason("the file has no island: no quant.qcast, and no "
+                      "tosa.cast to i8 or i16");
   if (islandIndex >= sinks.size())
     return makeReason("--island=" + llvm::Twine(islandIndex) +
                       ": the file has " + llvm::Twine(sinks.size()) +
@@ -249,12 +254,19 @@ int main(int argc, char **argv) {
   auto getTable = [&]() -> llvm::Expected<std::optional<TableData>> {
     if (!opName.empty())
       return tableForOp(context, preset);
+    // Read first, so that a missing file is one error, not the parser's too.
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+        llvm::MemoryBuffer::getFileOrSTDIN(inputFile);
+    if (!buffer)
+      return makeReason("cannot read '" + inputFile +
+                        "': " + buffer.getError().message());
     llvm::SourceMgr sourceMgr;
+    sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
     SourceMgrDiagnosticHandler handler(sourceMgr, &context);
     OwningOpRef<ModuleOp> module =
-        parseSourceFile<ModuleOp>(inputFile, sourceMgr, &context);
+        parseSourceFile<ModuleOp>(sourceMgr, &context);
     if (!module)
-      return makeReason("cannot read '" + inputFile + "'");
+      return makeReason("cannot parse '" + inputFile + "'");
     return tableForIsland(*module, preset);
   };
   llvm::Expected<std::optional<TableData>> table = getTable();
