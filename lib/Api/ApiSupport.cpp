@@ -23,7 +23,12 @@ std::unique_ptr<MLIRContext> lutfold::api::createContext() {
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllExtensions(registry);
-  return std::make_unique<MLIRContext>(registry);
+  auto context = std::make_unique<MLIRContext>(registry);
+  // Remarks name their operation by location; the operation printed with
+  // SSA numbers of MLIR's own (mlir-opt's "see current operation" note)
+  // would only clutter every message.
+  context->printOpOnDiagnostic(false);
+  return context;
 }
 
 std::string lutfold::api::formatLocation(Location loc) {

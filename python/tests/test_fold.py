@@ -194,3 +194,12 @@ def test_report_of_a_plain_tosa_island():
     assert record.ops == ["tosa.cast", "tosa.sigmoid"]
     # The IR alone defines the table: no quantized types.
     assert record.input_type is None and record.output_type is None
+
+
+def test_remarks_do_not_print_the_operation(source_dir, caplog):
+    text = (source_dir / "examples/sigmoid.mlir").read_text()
+    with caplog.at_level(logging.INFO, logger="lutfold"):
+        lutfold.fold(text, report_folded=True)
+    assert caplog.records
+    assert not any("see current operation" in record.getMessage()
+                   for record in caplog.records)
