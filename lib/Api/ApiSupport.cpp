@@ -89,10 +89,6 @@ llvm::Error DiagnosticCollector::fail(const llvm::Twine &message) const {
 
 char FailureError::ID;
 
-llvm::Error lutfold::api::makeFailure(const llvm::Twine &message) {
-  return llvm::make_error<FailureError>(Failure{message.str(), {}});
-}
-
 Failure lutfold::api::takeFailure(llvm::Error error) {
   Failure failure;
   llvm::handleAllErrors(

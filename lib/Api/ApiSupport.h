@@ -11,6 +11,7 @@
 
 #include "lutfold/Api/Api.h"
 #include "lutfold/Numerics/Quantizer.h"
+#include "lutfold/Numerics/Reason.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -47,9 +48,6 @@ public:
 private:
   mlir::ScopedDiagnosticHandler handler;
 };
-
-/// A failure with `message` and no diagnostics.
-llvm::Error makeFailure(const llvm::Twine &message);
 
 /// The preset named `name` ("pt2e", "tflite").
 llvm::Expected<NumericsPreset> resolveNumerics(const std::string &name);

@@ -39,8 +39,8 @@ llvm::Expected<NumericsPreset>
 lutfold::api::resolveNumerics(const std::string &name) {
   if (std::optional<NumericsPreset> preset = parseNumericsPreset(name))
     return *preset;
-  return makeFailure("numerics: unknown preset '" + name + "' (expected " +
-                     llvm::join(getNumericsNames(), " or ") + ")");
+  return makeReason("numerics: unknown preset '" + name + "' (expected " +
+                    llvm::join(getNumericsNames(), " or ") + ")");
 }
 
 /// `spec`'s type text read as the pass reads a quantized element type.
@@ -69,14 +69,14 @@ lutfold::api::resolveQuantSpec(const QuantSpec &spec, const std::string &role,
   QuantParams params{StorageType{bits, /*isSigned=*/true}, spec.scale,
                      spec.zeroPoint, spec.qmin, spec.qmax};
   if (!llvm::is_contained(bitWidths, bits))
-    return makeFailure(role + ": " +
-                       (spec.bits
-                            ? ""
-                            : "codes [" + std::to_string(spec.qmin) + ", " +
-                                  std::to_string(spec.qmax) + "] need ") +
-                       std::to_string(bits) + "-bit storage; expected " +
-                       formatBitWidths(bitWidths) + " storage");
+    return makeReason(role + ": " +
+                      (spec.bits
+                           ? ""
+                           : "codes [" + std::to_string(spec.qmin) + ", " +
+                                 std::to_string(spec.qmax) + "] need ") +
+                      std::to_string(bits) + "-bit storage; expected " +
+                      formatBitWidths(bitWidths) + " storage");
   if (llvm::Error error = params.validate())
-    return makeFailure(role + ": " + llvm::toString(std::move(error)));
+    return makeReason(role + ": " + llvm::toString(std::move(error)));
   return params;
 }

@@ -61,11 +61,11 @@ analyzeFunctionText(const std::string &text, const QuantParams &in,
       "op: expected one func.func with one f32 tensor argument and one f32 "
       "tensor result";
   if (functions.size() != 1)
-    return makeFailure(
+    return makeReason(
         (kExpected + ", found " + llvm::Twine(functions.size()) + " functions")
             .str());
   if (functions.front().isExternal())
-    return makeFailure(
+    return makeReason(
         (kExpected + ", found a declaration without a body").str());
   func::FuncOp function = functions.front();
   auto isF32Tensor = [](Type type) {
@@ -77,17 +77,17 @@ analyzeFunctionText(const std::string &text, const QuantParams &in,
       !isF32Tensor(type.getInput(0)) || !isF32Tensor(type.getResult(0))) {
     std::string found;
     llvm::raw_string_ostream(found) << type;
-    return makeFailure((kExpected + ", found '" + found + "'").str());
+    return makeReason((kExpected + ", found '" + found + "'").str());
   }
   Block &body = function.getBody().front();
   auto ret = dyn_cast<func::ReturnOp>(body.getTerminator());
   if (!ret)
-    return makeFailure("op: the function does not end in func.return");
+    return makeReason("op: the function does not end in func.return");
 
   BlockArgument argument = body.getArgument(0);
   if (ret.getOperand(0) == argument)
-    return makeFailure("op: the function returns its argument: there is no "
-                       "activation to tabulate");
+    return makeReason("op: the function returns its argument: there is no "
+                      "activation to tabulate");
 
   // %q = qcast(%x) to in; %d = dcast(%q) replaces %x; the result is
   // quantized to out before the return.
@@ -108,11 +108,11 @@ analyzeFunctionText(const std::string &text, const QuantParams &in,
       builder, loc, resultType.clone(getQuantizedType(*context, out)), result);
   llvm::Expected<Island> island = analyzeIsland(sink, IslandLimits());
   if (!island)
-    return makeFailure("op: the function is not an island: " +
-                       takeReason(island.takeError()));
+    return makeReason("op: the function is not an island: " +
+                      takeReason(island.takeError()));
   if (island->inputs.front().source != codes)
-    return makeFailure("op: the function's result does not depend on its "
-                       "argument through element-wise operations");
+    return makeReason("op: the function's result does not depend on its "
+                      "argument through element-wise operations");
   return std::move(island->program);
 }
 
@@ -133,9 +133,9 @@ resolveFunction(const std::string &op, const QuantParams &in,
     return std::function<float(float)>(
         [program = std::move(*program)](float x) { return program(x); });
   }
-  return makeFailure("op: unknown operation '" + op + "' (expected one of " +
-                     llvm::join(getOperationNames(), ", ") +
-                     ", or MLIR text of a func.func)");
+  return makeReason("op: unknown operation '" + op + "' (expected one of " +
+                    llvm::join(getOperationNames(), ", ") +
+                    ", or MLIR text of a func.func)");
 }
 
 /// The table of `op` from `in` to `out` in the form the storage widths
@@ -204,22 +204,22 @@ lutfold::api::fitInt16Table(const std::vector<int32_t> &codes,
   const QuantParams &inParams = *in;
   const QuantParams &outParams = *out;
   if (codes.size() != Int16Table::kNumCodes)
-    return makeFailure("reference: expected 65536 output codes, one per input "
-                       "code from -32768 to 32767, got " +
-                       std::to_string(codes.size()));
+    return makeReason("reference: expected 65536 output codes, one per input "
+                      "code from -32768 to 32767, got " +
+                      std::to_string(codes.size()));
   if (!unrounded.empty() && unrounded.size() != Int16Table::kNumCodes)
-    return makeFailure("unrounded: expected 65536 values, got " +
-                       std::to_string(unrounded.size()));
+    return makeReason("unrounded: expected 65536 values, got " +
+                      std::to_string(unrounded.size()));
   // Codes the input cannot hold do not count, so their values do not
   // matter; those that count must be outputs the type can hold.
   for (int64_t code = inParams.qmin; code <= inParams.qmax; ++code) {
     int32_t value = codes[code - Int16Table::kFirstCode];
     if (value < outParams.qmin || value > outParams.qmax)
-      return makeFailure("reference: output code " + std::to_string(value) +
-                         " for input code " + std::to_string(code) +
-                         " is outside output_q's [" +
-                         std::to_string(outParams.qmin) + ", " +
-                         std::to_string(outParams.qmax) + "]");
+      return makeReason("reference: output code " + std::to_string(value) +
+                        " for input code " + std::to_string(code) +
+                        " is outside output_q's [" +
+                        std::to_string(outParams.qmin) + ", " +
+                        std::to_string(outParams.qmax) + "]");
   }
   Int16Reference reference = Int16Reference::between(inParams, outParams);
   reference.codes = codes;

@@ -1,5 +1,4 @@
-//===- Api.h - LutFold's entry points for embedding --------------*- C++
-//-*-===//
+//===- Api.h - LutFold's entry points for embedding -------------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
@@ -12,8 +11,8 @@
 // int16 table to any reference. The Python package is a thin layer over
 // these; another host (a C++ compiler that does not use MLIR's pass manager,
 // say) can call them as they are. Every failure comes back as an
-// llvm::Error holding a Failure, with the diagnostics that explain it
-// (takeFailure reads it); nothing here aborts on bad input.
+// llvm::Error, from which takeFailure reads a Failure: the message and the
+// diagnostics that explain it; nothing here aborts on bad input.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,7 +40,9 @@ struct Failure {
   std::vector<std::string> diagnostics;
 };
 
-/// The error every call of the API fails with: a Failure.
+/// The error of a call that failed with MLIR's diagnostics (a module that
+/// does not parse, a strict fold that left float); other failures are plain
+/// reasons (lutfold/Numerics/Reason.h).
 class FailureError : public llvm::ErrorInfo<FailureError> {
 public:
   static char ID;
@@ -56,8 +57,8 @@ private:
   Failure failure;
 };
 
-/// The Failure `error` holds (consumed); any other error becomes a Failure
-/// with its message and no diagnostics.
+/// The Failure `error` holds (consumed): a FailureError's, or for any other
+/// error (a reason without diagnostics) its message.
 Failure takeFailure(llvm::Error error);
 
 /// Quantization parameters as a caller writes them: an MLIR quantized type,
