@@ -47,19 +47,18 @@ static FoldRecord toRecord(const IslandReport &report) {
   record.ops.emplace();
   for (llvm::StringRef op : report.ops)
     record.ops->push_back(op.str());
-  bool plain = report.encoding == IslandEncoding::PlainTosa;
-  record.encoding = plain ? "plain-tosa" : "quant-dialect";
+  record.encoding = report.getEncodingName().str();
   auto print = [](Type type) {
     std::string text;
     llvm::raw_string_ostream(text) << type;
     return text;
   };
-  if (!plain) {
+  if (report.encoding != IslandEncoding::PlainTosa) {
     record.inputType = print(report.inputType);
     record.outputType = print(report.outputType);
   }
-  record.form = report.int16 ? "int16 TABLE + RESCALE" : "int8 TABLE";
-  record.table = report.newTable ? "new" : "shared";
+  record.form = report.getFormName().str();
+  record.table = report.getTableName().str();
   record.error = report.int16Error;
   return record;
 }

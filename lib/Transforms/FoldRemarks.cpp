@@ -205,15 +205,13 @@ static void printFolded(InFlightDiagnostic &diagnostic,
 
 static void addFoldedArgs(remark::detail::InFlightRemark &remark,
                           const IslandReport &report) {
-  bool plain = report.encoding == IslandEncoding::PlainTosa;
   remark << RemarkArg("Ops", joinOps(report))
-         << RemarkArg("Encoding", plain ? "plain-tosa" : "quant-dialect");
-  if (!plain)
+         << RemarkArg("Encoding", report.getEncodingName());
+  if (report.encoding != IslandEncoding::PlainTosa)
     remark << RemarkArg("InputType", report.inputType)
            << RemarkArg("OutputType", report.outputType);
-  remark << RemarkArg("Form",
-                      report.int16 ? "int16 TABLE + RESCALE" : "int8 TABLE")
-         << RemarkArg("Table", report.newTable ? "new" : "shared");
+  remark << RemarkArg("Form", report.getFormName())
+         << RemarkArg("Table", report.getTableName());
   if (const std::optional<Int16TableError> &error = report.int16Error)
     remark << RemarkArg("Int16MaxError", error->maxError)
            << RemarkArg("Int16MeanError", error->meanError)

@@ -26,10 +26,10 @@ namespace lutfold {
 /// Formats ascending codes as ranges: "-128..-1, 5".
 std::string formatCodeRanges(llvm::ArrayRef<int64_t> codes);
 
-// Every fold, decline and summary goes through emitPassRemark
-// (PassRemarks.h): category "tosa-fold-to-table", subcategory "folded"
-// (passed), "declined" (missed) or "summary" (analysis); printed for
-// people with the report-* options. Reports (IslandReport) are built only
+// Every remark of the fold goes through emitPassRemark (PassRemarks.h):
+// category "tosa-fold-to-table", subcategory "folded" (passed), "declined"
+// (missed), "nan" or "summary" (analysis); printed for people with the
+// report-* options (NaN remarks always). Reports (IslandReport) are built only
 // when a remark or FoldToTableOptions::onReport wants them.
 
 /// The names of the functions that operations are in, as engine remarks

@@ -61,6 +61,18 @@ struct IslandReport {
   std::optional<Int16TableError> int16Error;
   /// Folded: the table is new, not shared with an earlier island.
   bool newTable = false;
+
+  /// The words the remark engine's arguments and the API give the facts:
+  /// "quant-dialect" or "plain-tosa", "int8 TABLE" or "int16 TABLE +
+  /// RESCALE", "new" or "shared".
+  llvm::StringRef getEncodingName() const {
+    return encoding == IslandEncoding::PlainTosa ? "plain-tosa"
+                                                 : "quant-dialect";
+  }
+  llvm::StringRef getFormName() const {
+    return int16 ? "int16 TABLE + RESCALE" : "int8 TABLE";
+  }
+  llvm::StringRef getTableName() const { return newTable ? "new" : "shared"; }
 };
 
 /// Receives a report for every quantize the fold looks at, in order.
