@@ -56,13 +56,11 @@ getRescaleStep(tosa::RescaleOp rescale) {
   if (cast<RankedTensorType>(rescale.getInput().getType()).getShape() !=
       cast<RankedTensorType>(rescale.getOutput().getType()).getShape())
     return std::nullopt;
-  if (rescale.getPerChannel()) {
+  if (rescale.getPerChannel())
     return makeReason("a per-channel RESCALE is not one function of the codes");
-  }
-  if (rescale.getRoundingMode() == tosa::RoundingMode::INEXACT_ROUND) {
+  if (rescale.getRoundingMode() == tosa::RoundingMode::INEXACT_ROUND)
     return makeReason(
         "INEXACT_ROUND leaves the rounding to the implementation");
-  }
   std::optional<int64_t> multiplier =
       getScalarConstant(rescale.getMultiplier());
   std::optional<int64_t> shift = getScalarConstant(rescale.getShift());
@@ -70,11 +68,10 @@ getRescaleStep(tosa::RescaleOp rescale) {
       getScalarConstant(rescale.getInputZp());
   std::optional<int64_t> outputZeroPoint =
       getScalarConstant(rescale.getOutputZp());
-  if (!multiplier || !shift || !inputZeroPoint || !outputZeroPoint) {
+  if (!multiplier || !shift || !inputZeroPoint || !outputZeroPoint)
     return makeReason(
         "its multiplier, shift and zero points are not constants of one "
         "element");
-  }
   // The verifier keeps the multiplier in i16 or i32 and the shift in i8; a
   // shift outside [0, 63] stays outside the range getInvalidRescaleReason
   // checks.

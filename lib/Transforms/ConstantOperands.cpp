@@ -80,11 +80,10 @@ lutfold::evaluateConstantOperand(Value value, unsigned maxOps) {
       return it->second;
     std::optional<ScalarType> type = getScalarType(constant.getType());
     std::optional<double> splat = getSplatConstant(constant);
-    if (!type || !splat) {
+    if (!type || !splat)
       return makeReason(
           (reader ? describe(reader) + " reads" : std::string("it is")) +
           " a constant that is not a splat of a type an island can hold");
-    }
     it->second = program.addConstant(*splat, *type);
     return it->second;
   };
@@ -115,9 +114,8 @@ lutfold::evaluateConstantOperand(Value value, unsigned maxOps) {
         continue;
       }
       auto it = ids.find(operand);
-      if (it == ids.end()) {
+      if (it == ids.end())
         return makeReason(describe(op) + " is part of a cycle");
-      }
       operands.push_back(it->second);
     }
     Value opResult = op->getResult(0);

@@ -68,11 +68,10 @@ static llvm::Error checkIsland(const Island &island, Value root) {
   RankedTensorType sourceType;
   for (const IslandInput &input : island.inputs) {
     auto type = dyn_cast<RankedTensorType>(input.source.getType());
-    if (!type) {
+    if (!type)
       return makeReason("the quantized input " +
                         quoted(input.source.getType()) +
                         " is not a ranked tensor");
-    }
     if (!sourceType) {
       sourceType = type;
     } else if (!preservesSourceShape(type, sourceType,
@@ -81,34 +80,30 @@ static llvm::Error checkIsland(const Island &island, Value root) {
                         quoted(type) + " are not element-for-element");
     }
     for (quant::DequantizeCastOp dequantize : input.dequantizes) {
-      if (getScalarType(dequantize.getResult().getType()) != ScalarType::F32) {
+      if (getScalarType(dequantize.getResult().getType()) != ScalarType::F32)
         return makeReason("quant.dcast produces " +
                           quoted(dequantize.getResult().getType()) +
                           ", not f32");
-      }
     }
   }
   for (Operation *op : island.ops) {
     if (!preservesSourceShape(op->getResult(0).getType(), sourceType,
-                              /*isConstant=*/false)) {
+                              /*isConstant=*/false))
       return makeReason(describe(op) + " produces " +
                         quoted(op->getResult(0).getType()) +
                         ", which is not element-for-element with the input " +
                         quoted(sourceType));
-    }
   }
   for (Operation *constant : island.constants) {
     if (!preservesSourceShape(constant->getResult(0).getType(), sourceType,
-                              /*isConstant=*/true)) {
+                              /*isConstant=*/true))
       return makeReason("a constant of type " +
                         quoted(constant->getResult(0).getType()) +
                         " broadcasts the input " + quoted(sourceType));
-    }
   }
-  if (!plain && getScalarType(root.getType()) != ScalarType::F32) {
+  if (!plain && getScalarType(root.getType()) != ScalarType::F32)
     return makeReason("quant.qcast reads " + quoted(root.getType()) +
                       ", not f32");
-  }
   return llvm::Error::success();
 }
 

@@ -25,13 +25,12 @@ llvm::Expected<unsigned> IslandCollector::addSource(Value source) {
   });
   if (known != island.inputs.end())
     return static_cast<unsigned>(known - island.inputs.begin());
-  if (island.inputs.size() >= limits.maxInputs) {
+  if (island.inputs.size() >= limits.maxInputs)
     return makeReason(limits.maxInputs == 1
                           ? "the island reads two quantized inputs"
                           : "the island reads more than " +
                                 std::to_string(limits.maxInputs) +
                                 " quantized inputs");
-  }
   island.inputs.push_back({source, {}});
   return static_cast<unsigned>(island.inputs.size() - 1);
 }
@@ -136,10 +135,9 @@ llvm::Error IslandCollector::visit(Value value) {
         "input");
   }
   if (auto dequantize = dyn_cast<quant::DequantizeCastOp>(def)) {
-    if (plain) {
+    if (plain)
       return makeReason(
           "the island mixes quant.dcast with a plain TOSA quantize");
-    }
     llvm::Expected<unsigned> index = addInput(value, dequantize.getInput());
     if (!index)
       return index.takeError();
@@ -148,11 +146,10 @@ llvm::Error IslandCollector::visit(Value value) {
   }
   if (isConstantOp(def)) {
     std::optional<double> splat = getSplatConstant(value);
-    if (!getScalarType(value.getType()) || !splat) {
+    if (!getScalarType(value.getType()) || !splat)
       return makeReason(
           "the island reads a constant that is not a splat of a type it "
           "can hold");
-    }
     addConstant(value, *splat);
     island.constants.push_back(def);
     return llvm::Error::success();
@@ -179,21 +176,18 @@ llvm::Error IslandCollector::visit(Value value) {
 }
 
 llvm::Error IslandCollector::visitOperation(Value value, Operation *def) {
-  if (!inProgress.insert(value).second) {
+  if (!inProgress.insert(value).second)
     return makeReason(describe(def) + " is part of a cycle");
-  }
   llvm::Expected<ElementwiseStep> step = translateOperation(def);
   if (!step)
     return step.takeError();
   if (!limits.allowedOps.empty() &&
-      !llvm::is_contained(limits.allowedOps, def->getName().getStringRef())) {
+      !llvm::is_contained(limits.allowedOps, def->getName().getStringRef()))
     return makeReason(describe(def) + " is not in the allowed operations");
-  }
-  if (numOps >= limits.maxOps) {
+  if (numOps >= limits.maxOps)
     return makeReason("the island has more than " +
                       std::to_string(limits.maxOps) +
                       " operations (max-island-size)");
-  }
   ++numOps;
   for (Value config : step->configOperands)
     island.configConstants.push_back(config.getDefiningOp());
@@ -201,10 +195,9 @@ llvm::Error IslandCollector::visitOperation(Value value, Operation *def) {
   // Codes cast to anything else are where a quant-dialect island cannot go,
   // and where a plain island may start.
   if (plainStart == PlainStart::AtCasts && isPlainTosaDequantize(def)) {
-    if (!plain) {
+    if (!plain)
       return makeReason(
           "the island mixes quant.dcast with a plain TOSA dequantize");
-    }
     Value codes = step->operands[0];
     if (llvm::Error error = addInput(codes, codes).takeError())
       return error;

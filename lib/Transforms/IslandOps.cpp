@@ -177,9 +177,8 @@ static llvm::Expected<ElementwiseStep> translateClamp(tosa::ClampOp clamp) {
   };
   std::optional<double> lo = bound(clamp.getMinVal());
   std::optional<double> hi = bound(clamp.getMaxVal());
-  if (!lo || !hi) {
+  if (!lo || !hi)
     return makeReason(describe(clamp) + " does not have numeric bounds");
-  }
   ElementwiseStep step{ScalarOpcode::Clamp, {clamp.getInput()}};
   step.clampMin = *lo;
   step.clampMax = *hi;
@@ -197,10 +196,9 @@ static llvm::Expected<ElementwiseStep> translateMul(tosa::MulOp mul) {
     return step;
   }
   std::optional<double> shift = getSplatConstant(mul.getShift());
-  if (!shift || *shift < 0 || *shift > 63) {
+  if (!shift || *shift < 0 || *shift > 63)
     return makeReason(describe(mul) +
                       " has a shift that is not a constant in [0, 63]");
-  }
   step.shift = static_cast<unsigned>(*shift);
   return step;
 }
@@ -241,24 +239,21 @@ static llvm::Expected<ElementwiseStep> describeStep(Operation *op,
 static llvm::Error checkTypes(Operation *op, const ElementwiseStep &step) {
   Type resultTensorType = op->getResult(0).getType();
   std::optional<ScalarType> resultType = getScalarType(resultTensorType);
-  if (!resultType) {
+  if (!resultType)
     return makeReason(describe(op) + " produces " + describe(resultTensorType) +
                       ", which an island cannot hold");
-  }
   for (Value operand : step.operands) {
-    if (!getScalarType(operand.getType())) {
+    if (!getScalarType(operand.getType()))
       return makeReason(describe(op) + " reads " + describe(operand.getType()) +
                         ", which an island cannot hold");
-    }
   }
   auto isBool = [](Value v) {
     return *getScalarType(v.getType()) == ScalarType::I1;
   };
   ScalarOpTyping typing = getTyping(step.opcode);
-  if (typing == ScalarOpTyping::FloatOnly && !isFloat(*resultType)) {
+  if (typing == ScalarOpTyping::FloatOnly && !isFloat(*resultType))
     return makeReason(describe(op) + " works on " + describe(resultTensorType) +
                       ", not on floats");
-  }
   bool wantsBoolOperands = typing == ScalarOpTyping::Logical;
   bool producesBool = wantsBoolOperands || typing == ScalarOpTyping::Compare;
   if (typing == ScalarOpTyping::Select) {
@@ -275,16 +270,14 @@ static llvm::Error checkTypes(Operation *op, const ElementwiseStep &step) {
     return makeReason(describe(op) + " casts a float to i1");
   }
   for (Value operand : step.operands) {
-    if (isBool(operand) != wantsBoolOperands) {
+    if (isBool(operand) != wantsBoolOperands)
       return makeReason(
           describe(op) + " reads " + describe(operand.getType()) +
           (wantsBoolOperands ? ", not booleans" : ", not numbers"));
-    }
   }
-  if ((*resultType == ScalarType::I1) != producesBool) {
+  if ((*resultType == ScalarType::I1) != producesBool)
     return makeReason(describe(op) + " produces " + describe(resultTensorType) +
                       ", not the expected " + (producesBool ? "i1" : "number"));
-  }
   return llvm::Error::success();
 }
 

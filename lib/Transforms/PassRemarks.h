@@ -1,5 +1,4 @@
-//===- PassRemarks.h - The one way LutFold's passes make remarks -*- C++
-//-*-===//
+//===- PassRemarks.h - How LutFold's passes make remarks --------*- C++ -*-===//
 //
 // Part of the LutFold project, under the Apache License v2.0 with LLVM
 // Exceptions.
