@@ -160,10 +160,11 @@ py::array_t<int32_t> evaluate(py::array_t<int16_t, py::array::c_style> entries,
   return result;
 }
 
-/// A lutfold.FoldRecord; None where a field does not apply.
-py::object toPython(const FoldRecord &record) {
+/// A `recordType` (lutfold.FoldRecord, looked up once per fold); None where a
+/// field does not apply.
+py::object toPython(const FoldRecord &record, const py::object &recordType) {
   using namespace py::literals;
-  return getType("FoldRecord")(
+  return recordType(
       "op"_a = record.op, "location"_a = record.location,
       "function"_a = record.function, "folded"_a = record.folded,
       "reason"_a = record.reason, "ops"_a = record.ops,
@@ -209,9 +210,10 @@ py::tuple fold(const std::string &text, const std::string &numerics,
   llvm::Expected<FoldOutput> outcome =
       withoutGil([&] { return foldModule(text, options); });
   FoldOutput output = unwrap(std::move(outcome));
+  py::object recordType = getType("FoldRecord");
   py::list records;
   for (const FoldRecord &record : output.records)
-    records.append(toPython(record));
+    records.append(toPython(record, recordType));
   py::list messages;
   for (const Message &message : output.messages)
     messages.append(py::make_tuple(message.severity, message.text));
